@@ -1,0 +1,65 @@
+# Huzheng: `make run` serves the platform with demo data; `make test` runs every test.
+# Both create .venv and install the locked dependencies on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+DEMO   := HUZHENG_DEMO=1
+
+# make check runs Django's deployment checks under these production-like settings.
+PROD_ENV := DEBUG=0 SECRET_KEY=check-deploy-$(shell printf '%064d' 0)-not-a-real-key \
+	HUZHENG_DATA_KEY=check-deploy-data-key ALLOWED_HOSTS=huxi.huzheng.example.gov.tw
+
+.PHONY: run test check bench deps system-deps system-deps-test messages clean help
+
+help:
+	@echo "make run    serve the platform with demo data on http://$(HOST):$(PORT)"
+	@echo "make test   run the whole test suite, browser tests included"
+	@echo "make check  lint, format, migrations and deployment checks"
+	@echo "make bench  run the benchmarks in bench/"
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+deps: $(STAMP)
+
+system-deps:
+	@scripts/system-deps run
+
+system-deps-test:
+	@scripts/system-deps test
+
+messages: $(STAMP)
+	@$(PY) manage.py compilemessages --ignore=$(VENV) --ignore=var -v0
+
+run: $(STAMP) system-deps messages
+	@mkdir -p var
+	@$(DEMO) $(PY) manage.py migrate --noinput -v0
+	@$(DEMO) $(PY) manage.py createcachetable
+	@$(DEMO) $(PY) manage.py seed_demo
+	@$(PY) manage.py collectstatic --noinput -v0
+	@$(DEMO) exec $(PY) manage.py serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP) system-deps-test messages
+	@mkdir -p var
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run -v1
+	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+
+bench: $(STAMP) messages
+	@mkdir -p var
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) var

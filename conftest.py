@@ -1,0 +1,116 @@
+"""Fixtures for every test: factories, a live server with demo data, a real browser
+(the system's Chromium driven by Playwright) and the axe-core accessibility check."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django would otherwise
+# refuse database calls from that thread as "async".
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # WhiteNoise warns about a missing STATIC_ROOT before `collectstatic` has run.
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _audit_guard(request):
+    """Keep the audit log's append-only triggers in place for every database test.
+
+    Transactional tests (live server, thread races) empty every table when they finish,
+    which the triggers would refuse, so those tests lift them for their teardown only."""
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db", "live_server"} & set(names):
+        yield
+        return
+    from django.db import connection
+
+    from huzheng.core.db import install_audit_guard, remove_audit_guard
+
+    transactional = bool(
+        {"transactional_db", "live_server"} & set(names)
+        or (marker is not None and marker.kwargs.get("transaction"))
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    install_audit_guard(connection)
+    yield
+    if transactional:
+        remove_audit_guard(connection)
+
+
+@pytest.fixture
+def demo_data(db):
+    """The demo offices, staff, villages, counters and pages, as `make run` loads them."""
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+    from huzheng.core.models import Office
+
+    return {o.code: o for o in Office.objects.all()}
+
+
+@pytest.fixture
+def live_site(django_db_serialized_rollback, live_server, demo_data):
+    """A live server (its own thread, the test database) with the demo data loaded.
+
+    Live-server tests empty the database when they finish; serialized rollback puts
+    back what the migrations wrote (Wagtail's root page, its locale) before the next."""
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs it.")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def assert_no_axe_violations(page, context=None):
+    """Run axe-core on the page; fail listing every WCAG 2.1 A/AA violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}}
+    results = Axe().run(page, context=context, options=options)
+    violations = results.response["violations"]
+    if violations:
+        lines = [f"{page.url}: {len(violations)} axe violation(s)"]
+        for v in violations:
+            targets = ", ".join(str(n["target"]) for n in v["nodes"][:5])
+            lines.append(f"- {v['id']} ({v['impact']}): {v['help']} at {targets}")
+        pytest.fail("\n".join(lines))
+    return results
+
+
+@pytest.fixture
+def axe():
+    return assert_no_axe_violations

@@ -1,0 +1,104 @@
+"""Building blocks for the back office (Wagtail admin) that every app's viewsets share.
+
+* Office scoping: staff of an office see and change only their office's records;
+  superusers and county staff (no office on their profile) see every office.
+* Read-only viewsets for records nobody may edit, such as the audit log.
+* Audited views: opening a record that holds personal data writes an audit entry.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from huzheng.core.models import AuditEntry
+from huzheng.core.services import record_audit, staff_office_ids
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Only "view" can ever be granted: no add, change or delete, whatever the groups say."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_permission(user, "view")
+
+
+class OfficeScopedMixin:
+    """For generic views of a model with an `office` field (or an Office itself)."""
+
+    office_lookup = "office_id"
+    # Records with no office (a holiday for every office) are listed for everyone but
+    # opened only by staff who see every office.
+    list_unscoped = False
+
+    def get_base_queryset(self):
+        return _scope(
+            super().get_base_queryset(), self.request.user, self.office_lookup, self.list_unscoped
+        )
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        office_ids = staff_office_ids(self.request.user)
+        if office_ids is not None and _office_id(obj, self.office_lookup) not in office_ids:
+            raise PermissionDenied
+        return obj
+
+
+class AuditedInspectView(OfficeScopedMixin, generic.InspectView):
+    """Opening the record is a staff read of personal data: write it to the audit log."""
+
+    def get(self, request, *args, **kwargs):
+        record_audit(
+            request.user,
+            AuditEntry.Action.READ,
+            self.object,
+            fields=list(getattr(self.model, "personal_data_fields", ())),
+        )
+        return super().get(request, *args, **kwargs)
+
+
+class OfficeScopedViewSet(ModelViewSet):
+    """A ModelViewSet whose every view keeps staff within their own office."""
+
+    office_lookup = "office_id"
+    list_unscoped = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        attrs = {"office_lookup": self.office_lookup, "list_unscoped": self.list_unscoped}
+        for attr in (
+            "index_view_class",
+            "edit_view_class",
+            "delete_view_class",
+            "inspect_view_class",
+            "copy_view_class",
+            "history_view_class",
+            "usage_view_class",
+        ):
+            base = getattr(self, attr)
+            if not issubclass(base, OfficeScopedMixin):
+                setattr(
+                    self,
+                    attr,
+                    type(f"OfficeScoped{base.__name__}", (OfficeScopedMixin, base), attrs),
+                )
+
+
+def _scope(queryset, user, lookup, include_unscoped=False):
+    office_ids = staff_office_ids(user)
+    if office_ids is None:
+        return queryset
+    condition = Q(**{f"{lookup}__in": office_ids})
+    if include_unscoped:
+        condition |= Q(**{f"{lookup}__isnull": True})
+    return queryset.filter(condition)
+
+
+def _office_id(obj, lookup):
+    value = obj
+    for part in lookup.split("__"):
+        value = getattr(value, part)
+    return value

@@ -1,0 +1,89 @@
+"""Serve the platform: uvicorn (ASGI) and the task worker side by side.
+
+Ctrl-C (or SIGTERM) stops both; if either exits on its own, the other is stopped too,
+so a half-running platform never looks healthy.
+"""
+
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from huzheng.core.demo import DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = "Serve the platform with uvicorn and run the task worker beside it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not start the task worker (run it elsewhere).",
+        )
+
+    def handle(self, *args, host, port, workers, no_worker, **options):
+        python = sys.executable
+        commands = [
+            [
+                python,
+                "-m",
+                "uvicorn",
+                "huzheng.asgi:application",
+                "--host",
+                host,
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--proxy-headers",
+                "--no-server-header",
+            ]
+        ]
+        if not no_worker:
+            commands.append([python, "-m", "huzheng", "worker", "--verbosity", "0"])
+        processes = [subprocess.Popen(cmd) for cmd in commands]  # noqa: S603 - our own argv
+        self._announce(host, port, worker=not no_worker)
+
+        stopping = False
+
+        def stop(signum, frame):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            while not stopping and all(p.poll() is None for p in processes):
+                time.sleep(0.2)
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.send_signal(signal.SIGTERM)
+            deadline = time.monotonic() + 10
+            for process in processes:
+                try:
+                    process.wait(timeout=max(0.1, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        self.stdout.write("Huzheng stopped.")
+
+    def _announce(self, host, port, *, worker):
+        self.stdout.write(self.style.SUCCESS(f"\nHuzheng is serving on http://{host}:{port}/"))
+        self.stdout.write(f"  back office: http://{host}:{port}/admin/")
+        self.stdout.write(f"  API docs:    http://{host}:{port}/api/v1/docs")
+        self.stdout.write(f"  health:      http://{host}:{port}/healthz")
+        if worker:
+            self.stdout.write("  task worker: running beside the server")
+        if settings.HUZHENG_DEMO:
+            self.stdout.write(
+                f"  demo logins (password {DEMO_PASSWORD}): director 主任 · clerk 承辦人 · "
+                "counter 櫃檯 · editor 網站管理 · admin"
+            )
+        self.stdout.write("Press Ctrl-C to stop.\n")

@@ -1,0 +1,133 @@
+"""Staff roles as groups with least-privilege permissions (職務權限).
+
+The group names are the office's own words. `ensure_roles()` is idempotent: it creates
+what is missing and sets each role's permissions to exactly the list below, so a
+permission granted by hand in the admin and not written here is removed on the next run.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+DIRECTOR = "主任"
+REGISTRAR = "承辦人"
+COUNTER_STAFF = "櫃檯"
+WEB_EDITOR = "網站管理"
+ALL_ROLES = (DIRECTOR, REGISTRAR, COUNTER_STAFF, WEB_EDITOR)
+
+_ADMIN = "wagtailadmin.access_admin"
+
+MODEL_PERMISSIONS = {
+    DIRECTOR: [
+        _ADMIN,
+        "core.view_office",
+        "core.change_office",
+        "core.view_specialday",
+        "core.add_specialday",
+        "core.change_specialday",
+        "core.delete_specialday",
+        "core.view_staffprofile",
+        "core.view_auditentry",
+        "addresses.view_village",
+        "queueing.view_counter",
+        "queueing.change_counter",
+    ],
+    REGISTRAR: [
+        _ADMIN,
+        "core.view_office",
+        "core.view_specialday",
+        "addresses.view_village",
+    ],
+    COUNTER_STAFF: [
+        _ADMIN,
+        "core.view_office",
+        "core.view_specialday",
+        "queueing.view_counter",
+    ],
+    WEB_EDITOR: [
+        _ADMIN,
+        "core.view_office",
+    ],
+}
+
+# Pages: an editor drafts and submits; the director approves and publishes.
+PAGE_PERMISSIONS = {
+    DIRECTOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    WEB_EDITOR: ["add_page", "change_page"],
+}
+
+# Images and documents live in collections; both content roles may upload and choose.
+COLLECTION_PERMISSIONS = {
+    DIRECTOR: [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    WEB_EDITOR: [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+}
+
+APPROVAL_WORKFLOW = "主任核可"  # the director approves what editors submit
+
+
+@transaction.atomic
+def ensure_roles():
+    """Create the four role groups with exactly their permissions; return them by name."""
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in ALL_ROLES}
+    for name, perms in MODEL_PERMISSIONS.items():
+        groups[name].permissions.set(_permissions(perms))
+
+    root_page = Page.get_first_root_node()
+    if root_page is not None:
+        for name, codenames in PAGE_PERMISSIONS.items():
+            wanted = set(_permissions(f"wagtailcore.{c}" for c in codenames))
+            existing = GroupPagePermission.objects.filter(group=groups[name], page=root_page)
+            existing.exclude(permission__in=wanted).delete()
+            for permission in wanted:
+                GroupPagePermission.objects.get_or_create(
+                    group=groups[name], page=root_page, permission=permission
+                )
+        _ensure_approval_workflow(groups[DIRECTOR], root_page)
+
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for name, perms in COLLECTION_PERMISSIONS.items():
+            for permission in _permissions(perms):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[name], collection=root_collection, permission=permission
+                )
+    return groups
+
+
+def _ensure_approval_workflow(director_group, root_page):
+    task, _ = GroupApprovalTask.objects.get_or_create(name=APPROVAL_WORKFLOW)
+    task.groups.set([director_group])
+    workflow, _ = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+
+
+def _permissions(dotted_names):
+    result = []
+    for dotted in dotted_names:
+        app_label, codename = dotted.split(".", 1)
+        result.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return result

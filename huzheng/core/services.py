@@ -1,0 +1,246 @@
+"""Domain operations of the core: office calendars and opening status, the audit log,
+and revealing personal data to staff."""
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import holidays
+from django.conf import settings
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from huzheng.core import crypto
+from huzheng.core.middleware import client_ip, current_request
+from huzheng.core.models import AuditEntry, Office, OpeningPeriod, SpecialDay
+
+OPEN = "open"
+NOON = "noon"
+EVENING = "evening"
+CLOSED = "closed"
+
+STATE_LABELS = {
+    OPEN: _("Open"),
+    NOON: _("Open (noon service)"),
+    EVENING: _("Open (evening service)"),
+    CLOSED: _("Closed"),
+}
+
+
+class OfficeNotFound(Exception):
+    """No active office has this code."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """One opening span on a given date, in local time."""
+
+    opens: dt.datetime
+    closes: dt.datetime
+    kind: str
+
+
+@dataclass(frozen=True)
+class OpeningStatus:
+    state: str
+    closes_at: dt.datetime | None = None
+    next_opens_at: dt.datetime | None = None
+    reason: str = ""
+
+    @property
+    def is_open(self):
+        return self.state != CLOSED
+
+    @property
+    def label(self):
+        return STATE_LABELS[self.state]
+
+
+def get_office(code):
+    """The active office with this code, or OfficeNotFound."""
+    try:
+        return Office.objects.get(code=str(code or "").strip().lower(), is_active=True)
+    except Office.DoesNotExist:
+        raise OfficeNotFound(code) from None
+
+
+def day_status(office, date):
+    """(is_open, reason) for a date: special days first, then holidays, then weekends."""
+    special = (
+        SpecialDay.objects.filter(Q(office=office) | Q(office__isnull=True), date=date)
+        # The office's own entry wins over one for every office (office empty).
+        .order_by(F("office_id").asc(nulls_last=True))
+        .first()
+    )
+    if special is not None:
+        return special.is_open, special.reason
+    national = _taiwan_holidays(date.year)
+    if date in national:
+        return False, national[date]
+    if date.weekday() >= 5:
+        return date in national.weekend_workdays, ""
+    return True, ""
+
+
+def spans_on(office, date):
+    """The opening spans of a date, empty when the office is closed that day."""
+    is_open, _reason = day_status(office, date)
+    if not is_open:
+        return []
+    weekday = date.weekday()
+    periods = [p for p in office.opening_periods.all() if p.weekday == weekday]
+    if not periods and weekday >= 5:
+        # A make-up Saturday keeps a regular weekday's hours.
+        periods = [p for p in office.opening_periods.all() if p.weekday == 0]
+    tz = timezone.get_current_timezone()
+    return [
+        Span(
+            opens=timezone.make_aware(dt.datetime.combine(date, p.opens), tz),
+            closes=timezone.make_aware(dt.datetime.combine(date, p.closes), tz),
+            kind=p.kind,
+        )
+        for p in sorted(periods, key=lambda p: p.opens)
+    ]
+
+
+def opening_status(office, at=None):
+    """Open, noon service, evening service or closed at a moment, with when that changes."""
+    at = timezone.localtime(at or timezone.now())
+    for span in spans_on(office, at.date()):
+        if span.opens <= at < span.closes:
+            state = {OpeningPeriod.Kind.NOON: NOON, OpeningPeriod.Kind.EVENING: EVENING}.get(
+                span.kind, OPEN
+            )
+            return OpeningStatus(state=state, closes_at=_end_of_run(office, span))
+    _is_open, reason = day_status(office, at.date())
+    return OpeningStatus(state=CLOSED, next_opens_at=next_opening(office, at), reason=reason)
+
+
+def next_opening(office, after, horizon_days=45):
+    """The first moment after `after` when the office opens, or None within the horizon."""
+    after = timezone.localtime(after)
+    for offset in range(horizon_days):
+        for span in spans_on(office, after.date() + dt.timedelta(days=offset)):
+            if span.opens > after:
+                return span.opens
+    return None
+
+
+def is_working_day(office, date):
+    return day_status(office, date)[0]
+
+
+def demo_mode_applies(office):
+    """True when demo mode lets this office act as open at any hour (kiosks, bookings)."""
+    return bool(settings.HUZHENG_DEMO and office.is_demo)
+
+
+def record_audit(user, action, obj, *, fields=(), reason="", office=None, request=None):
+    """Append one entry to the audit log; the request (IP, path) is taken from the
+    current request when not given."""
+    request = request or current_request()
+    meta = request.META if request is not None else {}
+    if office is None:
+        office = obj if isinstance(obj, Office) else getattr(obj, "office", None)
+        office = office if isinstance(office, Office) else None
+    return AuditEntry.objects.create(
+        user=user if getattr(user, "pk", None) else None,
+        username=user.get_username() if getattr(user, "pk", None) else "-",
+        office=office,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk or ""),
+        object_repr=str(obj)[:200],
+        fields=list(fields),
+        reason=reason[:200],
+        ip_address=client_ip(request) if request is not None else None,
+        user_agent=meta.get("HTTP_USER_AGENT", "")[:300],
+        path=getattr(request, "path", "")[:300],
+    )
+
+
+def reveal(token, *, user, subject, field, reason=""):
+    """Decrypt a personal-data field for a staff member, writing the read to the audit log
+    first: no plain text leaves this function unrecorded."""
+    record_audit(user, AuditEntry.Action.READ, subject, fields=[field], reason=reason)
+    return crypto.decrypt(token)
+
+
+def _end_of_run(office, span):
+    """When a run of back-to-back spans ends (08:00–12:00, 12:00–13:30 noon, 13:30–17:00)."""
+    end = span.closes
+    for later in spans_on(office, span.opens.date()):
+        if later.opens == end:
+            end = later.closes
+    return end
+
+
+@lru_cache(maxsize=16)
+def _taiwan_holidays(year):
+    return holidays.TW(years=year, language="zh_TW")
+
+
+def weekly_hours(office):
+    """The week's hours grouped by days that share them, for the footer and the hours
+    page: [{"days": "週一至週五", "opens", "closes", "extras": [noon or evening spans]}].
+    Back-to-back spans merge into one run; closed weekdays are left out."""
+    by_day = {
+        weekday: tuple(
+            (p.opens, p.closes, p.kind)
+            for p in office.opening_periods.all()
+            if p.weekday == weekday
+        )
+        for weekday in range(7)
+    }
+    groups = []
+    for weekday in range(7):
+        spans = tuple(sorted(by_day[weekday]))
+        if not spans:
+            continue
+        if groups and groups[-1]["spans"] == spans and groups[-1]["last"] == weekday - 1:
+            groups[-1]["last"] = weekday
+        else:
+            groups.append({"first": weekday, "last": weekday, "spans": spans})
+    return [
+        {
+            "days": _day_range_label(g["first"], g["last"]),
+            "runs": _merge_runs(g["spans"]),
+            "extras": [
+                {"opens": o, "closes": c, "label": OpeningPeriod.Kind(k).label}
+                for o, c, k in g["spans"]
+                if k != OpeningPeriod.Kind.REGULAR
+            ],
+        }
+        for g in groups
+    ]
+
+
+def _merge_runs(spans):
+    runs = []
+    for opens, closes, _kind in spans:
+        if runs and runs[-1]["closes"] == opens:
+            runs[-1]["closes"] = closes
+        else:
+            runs.append({"opens": opens, "closes": closes})
+    return runs
+
+
+def _day_range_label(first, last):
+    names = OpeningPeriod.Weekday.labels
+    if first == last:
+        return str(names[first])
+    return _("%(first)s to %(last)s") % {"first": names[first], "last": names[last]}
+
+
+def staff_office_ids(user):
+    """The offices whose records a staff member may see: None means every office
+    (superusers and county staff without an office), otherwise a set of ids."""
+    if user.is_superuser:
+        return None
+    profile = getattr(user, "staff_profile", None)
+    if profile is None:
+        return set()
+    if profile.office_id is None:
+        return None
+    return {profile.office_id}

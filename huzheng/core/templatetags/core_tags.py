@@ -1,0 +1,38 @@
+"""Template filters and tags every template may use (loaded as builtins).
+
+{{ page.last_published_at|roc_date }} → 民國115年11月26日
+{% office_hours office %} → the week's hours, grouped
+"""
+
+from django import template
+from django.utils import timezone
+
+from huzheng.core import roc, services
+
+register = template.Library()
+
+
+@register.filter
+def roc_date(value):
+    """民國115年11月26日 (in English: 2026-11-26 (ROC 115))."""
+    return roc.format_for_language(value)
+
+
+@register.filter
+def roc_short(value):
+    """115/11/26."""
+    return roc.format_short(value)
+
+
+@register.filter
+def roc_datetime(value):
+    """民國115年11月26日 14:05, in the office's time zone."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{roc.format_for_language(local)} {local:%H:%M}"
+
+
+@register.inclusion_tag("core/office_hours.html")
+def office_hours(office):
+    return {"groups": services.weekly_hours(office) if office else []}

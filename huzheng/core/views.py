@@ -1,0 +1,89 @@
+"""Platform views: the health probe."""
+
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from huzheng.core.models import WorkerHeartbeat
+
+
+@never_cache
+def healthz(request):
+    """Database, cache and task worker state as JSON. 503 when this app server cannot
+    serve (database or cache down); a stopped worker only degrades the answer, since
+    taking the app server out of the load balancer would not bring the worker back."""
+    database = _check_database()
+    cache = _check_caches()
+    worker = _check_worker()
+    serving = database["ok"] and cache["ok"]
+    status = "ok" if serving and worker["ok"] else ("degraded" if serving else "down")
+    return JsonResponse(
+        {
+            "status": status,
+            "database": database,
+            "cache": cache,
+            "tasks": worker,
+            "demo_mode": settings.HUZHENG_DEMO,
+            "time": timezone.now().isoformat(),
+        },
+        status=200 if serving else 503,
+    )
+
+
+def _check_database():
+    started = time.perf_counter()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any failure means "down"; the probe must not 500
+        return {"ok": False, "vendor": connection.vendor, "error": type(exc).__name__}
+    return {
+        "ok": True,
+        "vendor": connection.vendor,
+        "ms": round((time.perf_counter() - started) * 1000, 1),
+    }
+
+
+def _check_caches():
+    result = {"ok": True}
+    for alias in ("default", "shared"):
+        key = f"healthz:{uuid.uuid4().hex}"
+        try:
+            cache = caches[alias]
+            cache.set(key, "1", 10)
+            ok = cache.get(key) == "1"
+            cache.delete(key)
+        except Exception as exc:  # as above: report, never raise
+            result[alias] = {"ok": False, "error": type(exc).__name__}
+            result["ok"] = False
+            continue
+        backend = settings.CACHES[alias]["BACKEND"].rsplit(".", 1)[-1]
+        result[alias] = {"ok": ok, "backend": backend}
+        result["ok"] = result["ok"] and ok
+    return result
+
+
+def _check_worker():
+    backend = settings.TASKS["default"]["BACKEND"].rsplit(".", 1)[-1]
+    try:
+        beat = WorkerHeartbeat.objects.order_by("-last_seen").first()
+    except Exception as exc:  # the database check reports the cause
+        return {"ok": False, "backend": backend, "error": type(exc).__name__}
+    if beat is None:
+        return {"ok": False, "backend": backend, "state": "never_seen"}
+    age = (timezone.now() - beat.last_seen).total_seconds()
+    alive = age <= settings.HUZHENG_WORKER_STALE_SECONDS
+    return {
+        "ok": alive,
+        "backend": backend,
+        "state": "running" if alive else "stale",
+        "last_seen": beat.last_seen.isoformat(),
+        "seconds_since_last_seen": round(age, 1),
+    }

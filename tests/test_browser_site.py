@@ -1,0 +1,80 @@
+"""The public site in a real browser: zero axe-core violations (WCAG 2.1 A/AA), usable by
+keyboard, readable at 200% zoom, and printable."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/", "/about/", "/privacy/", "/security/", "/open-data/", "/accessibility/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_public_pages_have_no_accessibility_violations(page, live_site, axe, path):
+    page.goto(live_site + path)
+    assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
+    axe(page)
+
+
+def test_the_english_site_has_no_accessibility_violations(page, live_site, axe):
+    page.goto(live_site + "/")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    axe(page)
+
+
+def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(page, live_site):
+    page.goto(live_site + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "跳至主要內容"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_the_language_switch_works_from_the_keyboard(page, live_site):
+    page.goto(live_site + "/privacy/")
+    english = page.get_by_role("button", name="English")
+    english.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_site + "/privacy/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("button", name="繁體中文").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.documentElement.lang === 'zh-Hant-TW'")
+
+
+def test_focus_is_always_visible(page, live_site):
+    page.goto(live_site + "/")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline not in ("none", ""), page.evaluate("document.activeElement.outerHTML")
+
+
+def test_at_200_percent_zoom_nothing_scrolls_sideways(browser, live_site, axe):
+    # A 1280-pixel window at 200% zoom lays out like a 640-pixel one.
+    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        for path in ("/", "/privacy/"):
+            page.goto(live_site + path)
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, path
+            assert page.get_by_text("隱私權保護政策").first.is_visible()
+        axe(page)
+    finally:
+        context.close()
+
+
+def test_printing_leaves_out_navigation_and_keeps_the_content(page, live_site):
+    page.goto(live_site + "/privacy/")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-nav").is_visible()
+    assert not page.locator(".language-switch").is_visible()
+    assert page.get_by_role("heading", name="隱私權保護政策", level=1).is_visible()
+    assert page.locator(".site-footer address").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")

@@ -1,0 +1,63 @@
+"""The public pages without a browser: language, landmarks, footer, errors."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+FOOTER_PAGES = ["/privacy/", "/security/", "/open-data/", "/accessibility/"]
+
+
+def test_the_home_page_speaks_traditional_chinese_first(client, demo_data):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="zh-Hant-TW">' in html
+    assert "跳至主要內容" in html
+    assert '<main id="main"' in html
+    assert "澎湖縣湖西鄉戶政事務所" in html
+
+
+def test_the_footer_carries_address_phone_hours_policies_and_update_date(client, demo_data):
+    html = client.get("/").content.decode()
+    assert "澎湖縣湖西鄉湖西村1號" in html
+    assert 'href="tel:069921145"' in html
+    assert "星期一至星期五" in html
+    for path in FOOTER_PAGES:
+        assert f'href="{path}"' in html
+    assert "最後更新" in html and "民國" in html
+
+
+@pytest.mark.parametrize("path", FOOTER_PAGES)
+def test_each_footer_page_is_published(client, demo_data, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "最後更新" in response.content.decode()
+
+
+def test_choosing_english_switches_the_interface_and_remembers_it(client, demo_data):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/privacy/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/privacy/"
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to main content" in html
+    assert "Huxi Township Household Registration Office" in html
+
+
+def test_the_demo_banner_shows_only_in_demo_mode(client, demo_data, settings):
+    settings.HUZHENG_DEMO = True
+    assert "展示網站" in client.get("/").content.decode()
+    settings.HUZHENG_DEMO = False
+    assert "展示網站" not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/no-such-page/", "/<script>alert(1)</script>/", "/%00/", "/" + "x" * 300 + "/"]
+)
+def test_unknown_and_hostile_paths_get_the_404_page(client, demo_data, path):
+    response = client.get(path)
+    assert response.status_code in (404, 400)
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    if response.status_code == 404:
+        assert "找不到網頁" in html
