@@ -51,7 +51,7 @@ test: $(STAMP) system-deps-test messages
 	@mkdir -p var
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-check: $(STAMP)
+check: $(STAMP) system-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v1

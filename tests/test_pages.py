@@ -52,7 +52,8 @@ def test_the_demo_banner_shows_only_in_demo_mode(client, demo_data, settings):
 
 
 @pytest.mark.parametrize(
-    "path", ["/no-such-page/", "/<script>alert(1)</script>/", "/%00/", "/" + "x" * 300 + "/"]
+    "path",
+    ["/no-such-page/", "/<script>alert(1)</script>/", "/%00/", "/?q=%00", "/" + "x" * 300 + "/"],
 )
 def test_unknown_and_hostile_paths_get_the_404_page(client, demo_data, path):
     response = client.get(path)

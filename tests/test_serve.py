@@ -42,8 +42,13 @@ def _get_json(url):
         return json.loads(response.read())
 
 
-@pytest.fixture
-def platform_env(tmp_path):
+REDIS_FOR_TEST = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14")
+
+
+@pytest.fixture(params=["database", "redis"])
+def platform_env(request, tmp_path):
+    """The platform's environment with the database task queue (nothing but SQLite), and
+    with Redis carrying cache and tasks as a county deployment runs it."""
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
@@ -51,15 +56,17 @@ def platform_env(tmp_path):
         "EMAIL_FILE_PATH": str(tmp_path / "mail"),
         "HUZHENG_DEMO": "1",
     }
-    env.pop("REDIS_URL", None)  # this test is about the default, database-only setup
+    env.pop("REDIS_URL", None)
+    if request.param == "redis":
+        env["REDIS_URL"] = REDIS_FOR_TEST
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-    return env, manage
+    return env, manage, request.param
 
 
 def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, tmp_path):
-    env, manage = platform_env
+    env, manage, backend = platform_env
     port = _free_port()
     server = subprocess.Popen(
         [*manage, "serve", "--port", str(port)],
@@ -81,7 +88,14 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
                 pass
             time.sleep(0.2)
         assert health and health["status"] == "ok", health
-        assert health["tasks"]["backend"] == "DatabaseBackend"
+        assert (
+            health["tasks"]["backend"]
+            == {"database": "DatabaseBackend", "redis": "RQBackend"}[backend]
+        )
+        assert (
+            health["cache"]["shared"]["backend"]
+            == {"database": "DatabaseCache", "redis": "RedisCache"}[backend]
+        )
 
         code = (
             "import django; django.setup();"

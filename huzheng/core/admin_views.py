@@ -12,7 +12,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from huzheng.core.models import AuditEntry
+from huzheng.core.models import AuditEntry, Office
 from huzheng.core.services import record_audit, staff_office_ids
 
 
@@ -46,6 +46,18 @@ class OfficeScopedMixin:
             raise PermissionDenied
         return obj
 
+    def get_form(self, form_class=None):
+        """Offer only the staff member's own office, and require one: only staff who
+        see every office may file a record under another office or under none."""
+        form = super().get_form(form_class)
+        field = form.fields.get("office")
+        office_ids = staff_office_ids(self.request.user)
+        if field is not None and office_ids is not None:
+            field.queryset = Office.objects.filter(pk__in=office_ids)
+            field.required = True
+            field.empty_label = None
+        return form
+
 
 class AuditedInspectView(OfficeScopedMixin, generic.InspectView):
     """Opening the record is a staff read of personal data: write it to the audit log."""
@@ -71,6 +83,7 @@ class OfficeScopedViewSet(ModelViewSet):
         attrs = {"office_lookup": self.office_lookup, "list_unscoped": self.list_unscoped}
         for attr in (
             "index_view_class",
+            "add_view_class",
             "edit_view_class",
             "delete_view_class",
             "inspect_view_class",

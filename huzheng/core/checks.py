@@ -13,7 +13,8 @@ def cjk_font_check(app_configs, **kwargs):
         Warning(
             "The CJK font for PDFs (Noto Sans CJK TC) is not installed; Chinese in PDFs "
             "will print as boxes.",
-            hint="Install Debian's fonts-noto-cjk (make deps does it when run as root).",
+            hint="Install Debian's fonts-noto-cjk (`make run`, `make test` and `make check` do "
+            "it when run as root).",
             id="huzheng.W001",
         )
     ]

@@ -65,3 +65,25 @@ class LanguageMiddleware:
                 filter(None, [response.headers.get("Vary"), "Accept-Language"])
             )
         return response
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in the path or query is never a real request, and PostgreSQL refuses
+    it in any text column; answer 400 before any view hands it to the database. (Form
+    fields refuse NUL bytes themselves, with Django's ProhibitNullCharactersValidator.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.core.exceptions import BadRequest
+        from django.http import JsonResponse
+        from django.utils.translation import gettext
+
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path or "%00" in query or "\x00" in query:
+            if request.path.startswith("/api/"):
+                message = gettext("The request contains characters that cannot be handled.")
+                return JsonResponse({"code": "bad_request", "message": message}, status=400)
+            raise BadRequest("NUL byte in request")
+        return self.get_response(request)

@@ -97,7 +97,8 @@ def ensure_roles():
 
     root_page = Page.get_first_root_node()
     if root_page is not None:
-        for name, codenames in PAGE_PERMISSIONS.items():
+        for name in ALL_ROLES:
+            codenames = PAGE_PERMISSIONS.get(name, [])
             wanted = set(_permissions(f"wagtailcore.{c}" for c in codenames))
             existing = GroupPagePermission.objects.filter(group=groups[name], page=root_page)
             existing.exclude(permission__in=wanted).delete()
@@ -109,8 +110,13 @@ def ensure_roles():
 
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
-        for name, perms in COLLECTION_PERMISSIONS.items():
-            for permission in _permissions(perms):
+        for name in ALL_ROLES:
+            wanted = set(_permissions(COLLECTION_PERMISSIONS.get(name, [])))
+            existing = GroupCollectionPermission.objects.filter(
+                group=groups[name], collection=root_collection
+            )
+            existing.exclude(permission__in=wanted).delete()
+            for permission in wanted:
                 GroupCollectionPermission.objects.get_or_create(
                     group=groups[name], collection=root_collection, permission=permission
                 )

@@ -2,6 +2,7 @@
 and revealing personal data to staff."""
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +27,9 @@ STATE_LABELS = {
     EVENING: _("Open (evening service)"),
     CLOSED: _("Closed"),
 }
+
+
+_OFFICE_CODE = re.compile(r"[a-z0-9_-]{1,32}")
 
 
 class OfficeNotFound(Exception):
@@ -59,8 +63,11 @@ class OpeningStatus:
 
 def get_office(code):
     """The active office with this code, or OfficeNotFound."""
+    code = str(code or "").strip().lower()
+    if not _OFFICE_CODE.fullmatch(code):
+        raise OfficeNotFound(code[:40])
     try:
-        return Office.objects.get(code=str(code or "").strip().lower(), is_active=True)
+        return Office.objects.get(code=code, is_active=True)
     except Office.DoesNotExist:
         raise OfficeNotFound(code) from None
 

@@ -13,21 +13,21 @@ def site_office(request):
     if not hasattr(request, "_huzheng_site_office"):
         request._huzheng_site_office = _find_office(request)
     office = request._huzheng_site_office
+    site = Site.find_for_request(request)
     return {
         "site_office": office,
         "site_office_status": opening_status(office) if office else None,
+        "menu_pages": site.root_page.get_children().live().in_menu() if site else [],
     }
 
 
 def _find_office(request):
     site = Site.find_for_request(request)
-    code = None
     if site is not None:
-        office_id = SiteSettings.for_site(site).office_id
+        office_id = SiteSettings.for_request(request).office_id
         if office_id:
             return _offices().filter(pk=office_id).first()
-    code = settings.HUZHENG_DEFAULT_OFFICE
-    return _offices().filter(code=code).first()
+    return _offices().filter(code=settings.HUZHENG_DEFAULT_OFFICE).first()
 
 
 def _offices():

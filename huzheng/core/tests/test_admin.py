@@ -98,3 +98,47 @@ def test_an_office_edit_with_a_bad_phone_number_is_refused_in_chinese(client, di
     assert "電話" in response.content.decode()
     assert Office.objects.get(pk=office.pk).phone == office.phone
     assert roles.DIRECTOR in director.groups.values_list("name", flat=True)
+
+
+def test_a_director_files_special_days_only_under_their_own_office(client, director, demo_data):
+    from huzheng.core.models import SpecialDay
+
+    client.force_login(director)
+    form = client.get(reverse("specialday:add")).context["form"]
+    assert list(form.fields["office"].queryset) == [demo_data["huxi"]]
+    for office in (demo_data["magong"].pk, ""):  # another office, or every office
+        response = client.post(
+            reverse("specialday:add"),
+            {
+                "office": office,
+                "date": "2026-12-01",
+                "kind": "typhoon",
+                "is_open": "",
+                "reason": "颱風停止上班",
+            },
+        )
+        assert response.status_code == 200  # the form again, with the error
+    assert not SpecialDay.objects.exists()
+    client.post(
+        reverse("specialday:add"),
+        {
+            "office": demo_data["huxi"].pk,
+            "date": "2026-12-01",
+            "kind": "typhoon",
+            "reason": "颱風停止上班",
+        },
+    )
+    assert SpecialDay.objects.get().office == demo_data["huxi"]
+
+
+def test_a_superuser_may_close_every_office_at_once(client, demo_data):
+    from django.contrib.auth import get_user_model
+
+    from huzheng.core.models import SpecialDay
+
+    client.force_login(get_user_model().objects.get(username="admin"))
+    client.post(
+        reverse("specialday:add"),
+        {"office": "", "date": "2026-12-01", "kind": "typhoon", "reason": "全縣停止上班"},
+    )
+    assert SpecialDay.objects.get().office is None

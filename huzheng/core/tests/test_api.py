@@ -35,12 +35,19 @@ def test_api_messages_follow_accept_language(client, demo_data):
     assert "household registration office" in response.json()["message"]
 
 
-@pytest.mark.parametrize("code", ["<script>", "' OR 1=1 --", "x" * 500, "%00"])
+@pytest.mark.parametrize("code", ["<script>", "' OR 1=1 --", "x" * 500, "ＨＵＸＩ２"])
 def test_hostile_office_codes_get_the_same_clean_404(client, demo_data, code):
     response = client.get(f"/api/v1/offices/{code}")
     assert response.status_code == 404
-    assert response.json()["code"] in {"office_not_found", "not_found"}
+    assert response.json()["code"] == "office_not_found"
     assert "<script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/api/v1/offices/%00", "/api/v1/offices/huxi?x=%00"])
+def test_a_nul_byte_is_a_json_400_and_never_reaches_the_database(client, demo_data, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
 
 
 def test_the_openapi_schema_and_docs_are_published(client):

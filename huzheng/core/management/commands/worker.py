@@ -41,7 +41,14 @@ class Command(BaseCommand):
         try:
             if backend.endswith("RQBackend"):
                 queues = settings.TASKS["default"].get("QUEUES", ["default"])
-                call_command("rqworker", *queues)
+                # RQ must build django-tasks' own job class, or it would call the Task
+                # object itself and fail.
+                call_command(
+                    "rqworker",
+                    *queues,
+                    job_class="django_tasks_rq.Job",
+                    verbosity=options["verbosity"],
+                )
             else:
                 call_command(
                     "db_worker",
