@@ -67,11 +67,10 @@ def demo_data(db):
 
 
 @pytest.fixture
-def live_site(django_db_serialized_rollback, live_server, demo_data):
+def live_site(live_server, demo_data):
     """A live server (its own thread, the test database) with the demo data loaded.
-
-    Live-server tests empty the database when they finish; serialized rollback puts
-    back what the migrations wrote (Wagtail's root page, its locale) before the next."""
+    Live-server tests empty the database when they finish; the demo loader puts back
+    what Wagtail's migrations would have made (root page, locale, root collection)."""
     return live_server.url
 
 

@@ -9,6 +9,8 @@ from huzheng.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("offices/", core_views.office_list, name="office_list"),
+    path("offices/<str:code>/", core_views.office_detail, name="office_detail"),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", include(wagtailadmin_urls)),

@@ -5,20 +5,32 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/", "/about/", "/privacy/", "/security/", "/open-data/", "/accessibility/"]
+PAGES = [
+    "/",
+    "/about/",
+    "/privacy/",
+    "/security/",
+    "/open-data/",
+    "/accessibility/",
+    "/offices/",
+    "/offices/huxi/",
+    "/offices/magong/",
+    "/no-such-page/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_public_pages_have_no_accessibility_violations(page, live_site, axe, path):
-    page.goto(live_site + path)
+    response = page.goto(live_site + path)
+    assert response.status == (404 if path == "/no-such-page/" else 200)
     assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
     axe(page)
 
 
 def test_the_english_site_has_no_accessibility_violations(page, live_site, axe):
     page.goto(live_site + "/")
-    page.get_by_role("button", name="English").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="English").click()
     assert page.locator("html").get_attribute("lang") == "en"
     axe(page)
 
@@ -34,14 +46,15 @@ def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(pa
 
 def test_the_language_switch_works_from_the_keyboard(page, live_site):
     page.goto(live_site + "/privacy/")
-    english = page.get_by_role("button", name="English")
-    english.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_url(live_site + "/privacy/")
+    page.get_by_role("button", name="English").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == live_site + "/privacy/"
     assert page.locator("html").get_attribute("lang") == "en"
     page.get_by_role("button", name="繁體中文").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function("document.documentElement.lang === 'zh-Hant-TW'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
 
 
 def test_focus_is_always_visible(page, live_site):

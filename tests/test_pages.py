@@ -62,3 +62,45 @@ def test_unknown_and_hostile_paths_get_the_404_page(client, demo_data, path):
     assert "<script>alert(1)</script>" not in html
     if response.status_code == 404:
         assert "找不到網頁" in html
+
+
+def test_the_offices_page_lists_every_office_with_its_status(client, demo_data):
+    html = client.get("/offices/").content.decode()
+    assert "澎湖縣湖西鄉戶政事務所" in html and "澎湖縣馬公市戶政事務所" in html
+    assert 'href="/offices/magong/"' in html
+
+
+def test_an_office_page_shows_hours_and_the_special_days_ahead(client, demo_data):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from huzheng.core.models import SpecialDay
+
+    day = timezone.localdate() + dt.timedelta(days=3)
+    SpecialDay.objects.create(
+        office=demo_data["magong"],
+        date=day,
+        is_open=False,
+        kind=SpecialDay.Kind.TYPHOON,
+        reason="颱風停止上班",
+    )
+    html = client.get("/offices/magong/").content.decode()
+    assert "夜間延長服務" in html
+    assert "颱風停止上班" in html
+    assert f"民國{day.year - 1911}年{day.month}月{day.day}日" in html
+    assert "颱風停止上班" not in client.get("/offices/huxi/").content.decode()
+
+
+@pytest.mark.parametrize("code", ["nowhere", "<b>x</b>", "HUXI'--", "x" * 100])
+def test_an_unknown_office_code_gets_the_404_page(client, demo_data, code):
+    response = client.get(f"/offices/{code}/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "找不到網頁" in html
+    assert "<b>x</b>" not in html
+
+
+def test_the_back_office_speaks_traditional_chinese(client, demo_data):
+    html = client.get("/admin/login/").content.decode()
+    assert "登入" in html

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from wagtail.models import Collection, Locale, Page
 
 from huzheng.core import roles
 from huzheng.core.models import Office, OpeningPeriod, StaffProfile
@@ -120,6 +121,7 @@ STAFF = [
 
 @transaction.atomic
 def seed():
+    ensure_wagtail_roots()  # the roles' page and collection permissions hang on them
     groups = roles.ensure_roles()
     offices = {spec["code"]: _office(spec) for spec in OFFICES}
     User = get_user_model()
@@ -168,3 +170,17 @@ def _office(spec):
                     office=office, weekday=weekday, opens=opens, closes=closes, kind=kind
                 )
     return office
+
+
+def ensure_wagtail_roots():
+    """Wagtail's migrations make the default locale, the root page and the root
+    collection; a database emptied by a test (or by hand) may lack them."""
+    locale = Locale.objects.filter(language_code="zh-hant").first() or Locale.objects.first()
+    if locale is None:
+        locale = Locale.objects.create(language_code="zh-hant")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root

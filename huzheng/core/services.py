@@ -134,6 +134,16 @@ def next_opening(office, after, horizon_days=45):
     return None
 
 
+def upcoming_special_days(office, days=60):
+    """Special days (typhoon closures, make-up workdays…) of the coming weeks."""
+    today = timezone.localdate()
+    return (
+        SpecialDay.objects.filter(Q(office=office) | Q(office__isnull=True))
+        .filter(date__gte=today, date__lte=today + dt.timedelta(days=days))
+        .order_by("date")
+    )
+
+
 def is_working_day(office, date):
     return day_status(office, date)[0]
 

@@ -1,4 +1,4 @@
-"""Platform views: the health probe."""
+"""Platform views: the health probe and the offices' public pages."""
 
 import time
 import uuid
@@ -6,11 +6,13 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from huzheng.core.models import WorkerHeartbeat
+from huzheng.core import services
+from huzheng.core.models import Office, WorkerHeartbeat
 
 
 @never_cache
@@ -87,3 +89,30 @@ def _check_worker():
         "last_seen": beat.last_seen.isoformat(),
         "seconds_since_last_seen": round(age, 1),
     }
+
+
+def office_list(request):
+    """Every active office with its status now (各所服務資訊)."""
+    offices = Office.objects.filter(is_active=True).prefetch_related("opening_periods")
+    return render(
+        request,
+        "core/office_list.html",
+        {"offices": [(office, services.opening_status(office)) for office in offices]},
+    )
+
+
+def office_detail(request, code):
+    """One office: contact, hours, status now, and the special days ahead."""
+    try:
+        office = services.get_office(code)
+    except services.OfficeNotFound:
+        raise Http404(code) from None
+    return render(
+        request,
+        "core/office_detail.html",
+        {
+            "office": office,
+            "status": services.opening_status(office),
+            "special_days": services.upcoming_special_days(office),
+        },
+    )

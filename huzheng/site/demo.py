@@ -5,8 +5,9 @@ editor's changes survive the next `make run`.
 """
 
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from huzheng.core.demo import ensure_wagtail_roots
 from huzheng.core.models import Office
 from huzheng.site.models import ContentPage, HomePage, SiteSettings
 
@@ -171,7 +172,7 @@ def _home_page():
     existing = HomePage.objects.first()
     if existing is not None:
         return existing
-    root = Page.get_first_root_node()
+    root = ensure_wagtail_roots()
     # Wagtail's install leaves a placeholder "Welcome" page with the slug "home".
     for placeholder in (
         root.get_children().filter(slug="home").exclude(content_type__model="homepage")
