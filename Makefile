@@ -38,6 +38,7 @@ system-deps-test:
 
 messages: $(STAMP)
 	@$(PY) manage.py compilemessages --ignore=$(VENV) --ignore=var -v0
+	@scripts/taiwan-admin-terms $(PY) var/locale_overrides
 
 run: $(STAMP) system-deps messages
 	@mkdir -p var

@@ -27,6 +27,9 @@ def pytest_configure(config):
 
     # WhiteNoise warns about a missing STATIC_ROOT before `collectstatic` has run.
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+    # Tasks run at once, in the test's own process and transaction; the worker itself is
+    # tested for real in tests/test_serve.py.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)
