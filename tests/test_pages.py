@@ -105,3 +105,11 @@ def test_the_back_office_speaks_traditional_chinese_in_taiwan_usage(client, demo
     html = client.get("/admin/login/").content.decode()
     assert "登入" in html  # Wagtail's own catalog says 登錄; scripts/taiwan-admin-terms
     assert "登錄" not in html
+
+
+def test_the_server_error_page_renders_without_any_context():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "系統暫時無法服務" in html
+    assert 'lang="zh-Hant-TW"' in html
