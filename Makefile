@@ -43,8 +43,8 @@ messages: $(STAMP)
 run: $(STAMP) system-deps messages
 	@mkdir -p var
 	@$(DEMO) $(PY) manage.py migrate --noinput -v0
-	@$(DEMO) $(PY) manage.py createcachetable
-	@$(DEMO) $(PY) manage.py seed_demo
+	@$(DEMO) $(PY) manage.py createcachetable -v0
+	@$(DEMO) $(PY) manage.py seed_demo -v0
 	@$(PY) manage.py collectstatic --noinput -v0
 	@$(DEMO) exec $(PY) manage.py serve --host $(HOST) --port $(PORT)
 

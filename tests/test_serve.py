@@ -28,6 +28,13 @@ def _children(pid):
     return [int(p) for p in path.read_text().split()] if path.exists() else []
 
 
+def _descendants(pid):
+    found = []
+    for child in _children(pid):
+        found += [child, *_descendants(child)]
+    return found
+
+
 def _alive(pid):
     try:
         os.kill(pid, 0)
@@ -122,8 +129,8 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
         (mail_file,) = mail_dir.iterdir()
         assert "citizen@example.tw" in mail_file.read_text()
 
-        children = _children(server.pid)
-        assert len(children) == 2  # uvicorn and the worker
+        assert len(_children(server.pid)) == 2  # uvicorn and the worker
+        children = _descendants(server.pid)
         server.send_signal(signal.SIGINT)
         server.wait(timeout=15)
         deadline = time.monotonic() + 5

@@ -56,6 +56,8 @@ class Command(BaseCommand):
                     interval=options["interval"],
                     worker_id=worker_id[:64],
                     startup_delay=False,
+                    # Its autoreloader would fork a second process that outlives a stop.
+                    reload=False,
                     verbosity=options["verbosity"],
                 )
         finally:
