@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from huzheng.catalog.api import router as catalog_router
 from huzheng.core.api import router as core_router
 from huzheng.core.errors import ApiError
 from huzheng.core.services import OfficeNotFound
@@ -25,6 +26,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/offices", core_router)
+api.add_router("/services", catalog_router)
 
 
 def error_response(request, status, code, message, **extra):

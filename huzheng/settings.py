@@ -52,6 +52,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "huzheng.core",
     "huzheng.site",
+    "huzheng.catalog",
     "huzheng.addresses",
     "huzheng.queueing",
     "wagtail.contrib.forms",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("offices/<str:code>/", core_views.office_detail, name="office_detail"),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("huzheng.catalog.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -26,6 +26,29 @@ ALL_ROLES = (DIRECTOR, REGISTRAR, COUNTER_STAFF, WEB_EDITOR)
 
 _ADMIN = "wagtailadmin.access_admin"
 
+# Who keeps the catalog right: the director, the registrars who know the rules, and the
+# web editors who publish it.
+CATALOG_EDIT = [
+    "catalog.view_registrationservice",
+    "catalog.add_registrationservice",
+    "catalog.change_registrationservice",
+    "catalog.view_finerule",
+    "catalog.add_finerule",
+    "catalog.change_finerule",
+]
+
+# Who keeps the catalog right: the director, the registrars who know the rules, and the
+# web editors who publish it. Every counter role issues one-time notice slips.
+CATALOG_EDIT = [
+    "catalog.view_registrationservice",
+    "catalog.add_registrationservice",
+    "catalog.change_registrationservice",
+    "catalog.view_finerule",
+    "catalog.add_finerule",
+    "catalog.change_finerule",
+]
+SLIPS = ["catalog.view_noticeslip", "catalog.add_noticeslip"]
+
 MODEL_PERMISSIONS = {
     DIRECTOR: [
         _ADMIN,
@@ -40,22 +63,29 @@ MODEL_PERMISSIONS = {
         "addresses.view_village",
         "queueing.view_counter",
         "queueing.change_counter",
+        *CATALOG_EDIT,
+        *SLIPS,
     ],
     REGISTRAR: [
         _ADMIN,
         "core.view_office",
         "core.view_specialday",
         "addresses.view_village",
+        *CATALOG_EDIT,
+        *SLIPS,
     ],
     COUNTER_STAFF: [
         _ADMIN,
         "core.view_office",
         "core.view_specialday",
         "queueing.view_counter",
+        "catalog.view_registrationservice",
+        *SLIPS,
     ],
     WEB_EDITOR: [
         _ADMIN,
         "core.view_office",
+        *CATALOG_EDIT,
     ],
 }
 

@@ -36,3 +36,26 @@ def roc_datetime(value):
 @register.inclusion_tag("core/office_hours.html")
 def office_hours(office):
     return {"groups": services.weekly_hours(office) if office else []}
+
+
+@register.filter
+def accessible_widget(field):
+    """The field's input tied to its hint and error (aria-describedby), marked invalid
+    when it has errors, so a screen reader reads them with the input."""
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+    attrs = {}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def get_item(mapping, key):
+    """{{ row|get_item:key }}: a dict's value by a key held in a variable."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

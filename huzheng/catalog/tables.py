@@ -1,0 +1,197 @@
+"""The four tables the plan names — application guides (申請須知一覽表), processing time
+limits (處理期限表), fees (規費標準表) and fines (罰鍰金額基準表) — built once as rows,
+then written as HTML, CSV and JSON from the same rows."""
+
+from dataclasses import dataclass
+
+from django.db.models import Max
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from huzheng.catalog.models import FineRule, RegistrationService
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    columns: list  # [(key, label)]
+    rows: list  # [dict key -> value]
+    updated_at: object
+
+
+TABLE_TITLES = {
+    "guides": _("Application guides"),
+    "time-limits": _("Processing time limits"),
+    "fees": _("Fee schedule"),
+    "fines": _("Fine schedule"),
+}
+
+
+def build(slug):
+    """The table with this slug, or KeyError."""
+    builder = {"guides": _guides, "time-limits": _time_limits, "fees": _fees, "fines": _fines}[slug]
+    return builder()
+
+
+def english():
+    return (get_language() or "").startswith("en")
+
+
+def _services():
+    return RegistrationService.objects.prefetch_related("documents", "fees").order_by(
+        "category", "sort_order", "name"
+    )
+
+
+def _name(service):
+    return service.name_en if english() and service.name_en else service.name
+
+
+def _updated(queryset):
+    return queryset.aggregate(latest=Max("updated_at"))["latest"]
+
+
+def deadline_text(service):
+    if service.deadline_days is None:
+        return ""
+    if english():
+        months = f"{service.deadline_months} months, then " if service.deadline_months else ""
+        return f"{months}{service.deadline_days} days"
+    return service.deadline_note or (
+        (f"{service.deadline_months}個月後" if service.deadline_months else "")
+        + f"{service.deadline_days}日內"
+    )
+
+
+def processing_text(service):
+    days = service.processing_working_days
+    if days is None:
+        return service.processing_note
+    if days == 0:
+        return str(_("Same day, while you wait"))
+    return str(_("%(days)s working days") % {"days": days})
+
+
+def fee_text(fee):
+    label = fee.label_en if english() and fee.label_en else fee.label
+    unit = fee.unit_en if english() and fee.unit_en else fee.unit
+    text = f"{label} NT${fee.amount}/{unit}"
+    if fee.additional_amount is not None:
+        text += str(_(", NT$%(amount)s for each further copy") % {"amount": fee.additional_amount})
+    return text
+
+
+def _guides():
+    services = list(_services())
+    rows = []
+    for s in services:
+        documents = [d for d in s.documents.all() if not d.office_looks_up and not d.condition]
+        rows.append(
+            {
+                "service": _name(s),
+                "slug": s.slug,
+                "category": str(s.get_category_display()),
+                "who_may_apply": s.who_may_apply_en
+                if english() and s.who_may_apply_en
+                else s.who_may_apply,
+                "documents": "；".join(
+                    (d.name_en if english() and d.name_en else d.name) for d in documents
+                ),
+                "fees": "；".join(fee_text(f) for f in s.fees.all()) or str(_("Free")),
+                "deadline": deadline_text(s),
+                "any_office": bool(s.cross_office),
+                "bookable": bool(s.bookable),
+            }
+        )
+    columns = [
+        ("service", _("Service")),
+        ("category", _("Category")),
+        ("who_may_apply", _("Who may apply")),
+        ("documents", _("Documents to bring")),
+        ("fees", _("Fees")),
+        ("deadline", _("Apply within")),
+        ("any_office", _("At any office")),
+        ("bookable", _("Bookable online")),
+    ]
+    return Table(
+        "guides", TABLE_TITLES["guides"], columns, rows, _updated(RegistrationService.objects)
+    )
+
+
+def _time_limits():
+    rows = [
+        {
+            "service": _name(s),
+            "slug": s.slug,
+            "category": str(s.get_category_display()),
+            "working_days": s.processing_working_days,
+            "time_limit": processing_text(s),
+            "note": s.processing_note,
+        }
+        for s in _services()
+    ]
+    columns = [
+        ("service", _("Service")),
+        ("category", _("Category")),
+        ("time_limit", _("Processing time limit")),
+        ("note", _("Note")),
+    ]
+    return Table(
+        "time-limits",
+        TABLE_TITLES["time-limits"],
+        columns,
+        rows,
+        _updated(RegistrationService.objects),
+    )
+
+
+def _fees():
+    rows = []
+    for s in _services():
+        for f in s.fees.all():
+            rows.append(
+                {
+                    "service": _name(s),
+                    "slug": s.slug,
+                    "item": f.label_en if english() and f.label_en else f.label,
+                    "amount": f.amount,
+                    "unit": f.unit_en if english() and f.unit_en else f.unit,
+                    "additional_amount": f.additional_amount,
+                    "note": f.note,
+                    "basis": f.basis,
+                    "verified": f.verified,
+                }
+            )
+    columns = [
+        ("service", _("Service")),
+        ("item", _("Item")),
+        ("amount", _("NT$")),
+        ("unit", _("Per")),
+        ("additional_amount", _("NT$ for each further copy")),
+        ("note", _("Note")),
+        ("basis", _("Legal basis")),
+        ("verified", _("Verified")),
+    ]
+    return Table("fees", TABLE_TITLES["fees"], columns, rows, _updated(RegistrationService.objects))
+
+
+def _fines():
+    rows = [
+        {
+            "article": r.article,
+            "offence": r.offence_en if english() and r.offence_en else r.offence,
+            "condition": r.condition_en if english() and r.condition_en else r.condition,
+            "amount": r.amount,
+            "basis": r.basis,
+        }
+        for r in FineRule.objects.all()
+    ]
+    columns = [
+        ("article", _("Article")),
+        ("offence", _("Offence")),
+        ("condition", _("When")),
+        ("amount", _("NT$")),
+        ("basis", _("Basis")),
+    ]
+    return Table("fines", TABLE_TITLES["fines"], columns, rows, _updated(FineRule.objects))
