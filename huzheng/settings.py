@@ -152,7 +152,8 @@ else:
             "OPTIONS": dict(SQLITE_OPTIONS),
             # A file-backed test database, so the browser tests' live server and the
             # test code see the same rows from different threads.
-            "TEST": {"NAME": str(BASE_DIR / "var" / "test.sqlite3")},
+            # One file per test run, so two runs on one machine do not collide.
+            "TEST": {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

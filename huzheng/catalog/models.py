@@ -287,6 +287,11 @@ class FineRule(models.Model):
         ordering = ["sort_order", "id"]
         verbose_name = _("fine rule")
         verbose_name_plural = _("fine schedule")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "condition"], name="fine_rule_unique_condition"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.article} {self.condition} NT${self.amount}"

@@ -15,11 +15,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 ROC_OFFSET = 1911
+MAX_LENGTH = 30
 
 # 115/1/5, 115.01.05, 115-1-5, 115 1 5, 民國115年1月5日, 115年1月5日
 _SEPARATED = re.compile(
-    r"^(?:民國|民)?\s*(?P<y>\d{1,4})\s*(?:[/.\-\s]|年)\s*(?P<m>\d{1,2})\s*(?:[/.\-\s]|月)"
-    r"\s*(?P<d>\d{1,2})\s*日?$"
+    r"^(?:民國|民)?\s?(?P<y>\d{1,4})\s?(?:[/.\-]|年|\s)\s?(?P<m>\d{1,2})\s?(?:[/.\-]|月|\s)"
+    r"\s?(?P<d>\d{1,2})\s?日?$"
 )
 # 1150105 (7 digits) or 990105 (6 digits, for years before 100)
 _COMPACT = re.compile(r"^(?P<y>\d{2,3})(?P<m>\d{2})(?P<d>\d{2})$")
@@ -67,7 +68,8 @@ def parse(text):
     raw = unicodedata.normalize("NFKC", str(text or "")).strip()
     if not raw:
         raise ValidationError(_("Please enter a date."), code="required")
-    match = _SEPARATED.match(raw) or _COMPACT.match(raw)
+    # No date is this long; refusing early also keeps the regular expression cheap.
+    match = None if len(raw) > MAX_LENGTH else (_SEPARATED.match(raw) or _COMPACT.match(raw))
     if not match:
         raise ValidationError(
             _("Please write the date in the ROC calendar, for example 115/1/5 or 1150105."),
@@ -114,9 +116,11 @@ class RocDateField(forms.DateField):
 
     def __init__(self, *, allow_future=True, **kwargs):
         self.allow_future = allow_future
-        kwargs.setdefault("help_text", _("ROC calendar, for example 115/1/5"))
+        kwargs.setdefault("help_text", _("ROC calendar, for example 115/1/5 or 115.1.5"))
         super().__init__(**kwargs)
-        self.widget.attrs.setdefault("inputmode", "numeric")
+        self.widget.attrs.setdefault("maxlength", str(MAX_LENGTH))
+        # A decimal keypad has the "." that 115.1.5 needs; a numeric one has no separator.
+        self.widget.attrs.setdefault("inputmode", "decimal")
         self.widget.attrs.setdefault("placeholder", "115/1/5")
 
     def prepare_value(self, value):

@@ -99,7 +99,8 @@ def test_each_table_is_a_page_a_csv_and_a_json_file(client, catalog, table):
 
 def test_the_fee_table_holds_each_fee(client, catalog):
     data = json.loads(client.get("/services/tables/fees.json").content)
-    assert {"service": "遷入登記", "amount": 50}.items() <= data["rows"][0].items()
+    (row,) = [r for r in data["rows"] if r["slug"] == "test-move-in"]
+    assert {"service": "遷入登記", "item": "換領國民身分證", "amount": 50}.items() <= row.items()
 
 
 def test_a_csv_cell_cannot_become_a_spreadsheet_formula(client, catalog):
@@ -168,6 +169,12 @@ def test_a_slip_prints_as_a_one_page_pdf_with_its_chinese_intact(client, catalog
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "戶長同意書" in text and slip.number in text
+    # And it draws: the rendered A4 page has ink on it, the QR code's black included.
+    import pypdfium2
+
+    image = pypdfium2.PdfDocument(response.content)[0].render(scale=1).to_pil().convert("L")
+    assert image.size[0] < image.size[1]  # portrait
+    assert image.getextrema()[0] < 50
 
 
 @pytest.mark.parametrize("number", ["NOPE", "HUXI-1151127-001-XXXX", "<script>", "x" * 300])

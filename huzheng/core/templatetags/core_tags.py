@@ -4,6 +4,8 @@
 {% office_hours office %} → the week's hours, grouped
 """
 
+import re
+
 from django import template
 from django.utils import timezone
 
@@ -59,3 +61,16 @@ def accessible_widget(field):
 def get_item(mapping, key):
     """{{ row|get_item:key }}: a dict's value by a key held in a variable."""
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def tel_href(phone):
+    """06-9921145#21 → tel:069921145,21: digits only, the extension after a pause (a "#"
+    would end the URL)."""
+    from huzheng.core.validators import normalize_phone
+
+    parts = re.split(r"#|分機|ext\.?", normalize_phone(phone), maxsplit=1)
+    href = "tel:" + re.sub(r"[^\d+]", "", parts[0])
+    if len(parts) > 1 and parts[1]:
+        href += "," + re.sub(r"\D", "", parts[1])
+    return href

@@ -111,3 +111,11 @@ def test_the_form_field_reads_and_shows_roc_dates():
 def test_the_form_field_refuses_a_future_birth_date():
     form = _Form({"birth_date": "999/1/1"})
     assert not form.is_valid()
+
+
+def test_a_very_long_input_is_refused_before_it_is_parsed(monkeypatch):
+    # The pattern must never see it: a long run of spaces once made it slow.
+    monkeypatch.setattr(roc, "_SEPARATED", None)
+    with pytest.raises(ValidationError) as error:
+        roc.parse("115" + " " * 20000 + "1/5")
+    assert error.value.code == "format"
