@@ -33,6 +33,15 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_local_cache():
+    """Each test starts with an empty local-memory cache: a rolled-back test must not
+    leave, say, its site chrome behind for the next one."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _audit_guard(request):
     """Keep the audit log's append-only triggers in place for every database test.
 

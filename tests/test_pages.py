@@ -113,3 +113,18 @@ def test_the_server_error_page_renders_without_any_context():
     html = render_to_string("500.html")
     assert "系統暫時無法服務" in html
     assert 'lang="zh-Hant-TW"' in html
+
+
+def test_the_header_and_footer_show_an_edit_at_once(client, demo_data):
+    from wagtail.models import Page
+
+    assert "隱私權保護政策" in client.get("/").content.decode()  # the chrome is now cached
+    privacy = Page.objects.get(slug="privacy").specific
+    privacy.title = "隱私權政策（修訂）"
+    privacy.save_revision().publish()
+    office = demo_data["huxi"]
+    office.phone = "06-9990000"
+    office.save()
+    html = client.get("/").content.decode()
+    assert "隱私權政策（修訂）" in html
+    assert "06-9990000" in html

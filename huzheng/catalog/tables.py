@@ -4,7 +4,8 @@ then written as HTML, CSV and JSON from the same rows."""
 
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -29,9 +30,24 @@ TABLE_TITLES = {
 
 
 def build(slug):
-    """The table with this slug, or KeyError."""
-    builder = {"guides": _guides, "time-limits": _time_limits, "fees": _fees, "fines": _fines}[slug]
-    return builder()
+    """The table with this slug (KeyError for none), from the cache when the catalog has
+    not changed since it was built: the key carries the catalog's version, so an edit
+    anywhere shows at once on every app server."""
+    builder = _BUILDERS[slug]
+    key = f"catalog-table:{slug}:{get_language()}:{_version()}"
+    table = cache.get(key)
+    if table is None:
+        table = builder()
+        cache.set(key, table, 3600)
+    return table
+
+
+def _version():
+    """Changes whenever a service (its inlines save with it) or a fine rule changes."""
+    services = RegistrationService.objects.aggregate(latest=Max("updated_at"), count=Count("id"))
+    fines = FineRule.objects.aggregate(latest=Max("updated_at"), count=Count("id"))
+    parts = (services["latest"], services["count"], fines["latest"], fines["count"])
+    return "-".join(str(p.timestamp() if hasattr(p, "timestamp") else p) for p in parts)
 
 
 def english():
@@ -195,3 +211,6 @@ def _fines():
         ("basis", _("Basis")),
     ]
     return Table("fines", TABLE_TITLES["fines"], columns, rows, _updated(FineRule.objects))
+
+
+_BUILDERS = {"guides": _guides, "time-limits": _time_limits, "fees": _fees, "fines": _fines}

@@ -114,12 +114,13 @@ def spans_on(office, date):
 def opening_status(office, at=None):
     """Open, noon service, evening service or closed at a moment, with when that changes."""
     at = timezone.localtime(at or timezone.now())
-    for span in spans_on(office, at.date()):
+    today = spans_on(office, at.date())
+    for span in today:
         if span.opens <= at < span.closes:
             state = {OpeningPeriod.Kind.NOON: NOON, OpeningPeriod.Kind.EVENING: EVENING}.get(
                 span.kind, OPEN
             )
-            return OpeningStatus(state=state, closes_at=_end_of_run(office, span))
+            return OpeningStatus(state=state, closes_at=_end_of_run(today, span))
     _is_open, reason = day_status(office, at.date())
     return OpeningStatus(state=CLOSED, next_opens_at=next_opening(office, at), reason=reason)
 
@@ -184,10 +185,10 @@ def reveal(token, *, user, subject, field, reason=""):
     return crypto.decrypt(token)
 
 
-def _end_of_run(office, span):
+def _end_of_run(spans, span):
     """When a run of back-to-back spans ends (08:00–12:00, 12:00–13:30 noon, 13:30–17:00)."""
     end = span.closes
-    for later in spans_on(office, span.opens.date()):
+    for later in spans:
         if later.opens == end:
             end = later.closes
     return end

@@ -1,36 +1,36 @@
-"""The office the current site speaks for, for the header and footer of every page."""
+"""The office the current site speaks for, its status now, the menu and the footer's
+policy pages, for the header and footer of every page."""
 
-from django.conf import settings
-from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
-from huzheng.core.models import Office, OpeningPeriod
 from huzheng.core.services import opening_status
-from huzheng.site.models import SiteSettings
+from huzheng.site.chrome import site_chrome
 
 
 def site_office(request):
-    if not hasattr(request, "_huzheng_site_office"):
-        request._huzheng_site_office = _find_office(request)
-    office = request._huzheng_site_office
-    site = Site.find_for_request(request)
+    chrome = _chrome(request)
     return {
-        "site_office": office,
-        "site_office_status": opening_status(office) if office else None,
-        "menu_pages": site.root_page.get_children().live().in_menu() if site else [],
+        "site_office": chrome.office,
+        "site_office_status": SimpleLazyObject(lambda: get_site_office_status(request)),
+        "menu_links": chrome.menu,
+        "footer_links": chrome.footer,
     }
 
 
-def _find_office(request):
-    site = Site.find_for_request(request)
-    if site is not None:
-        office_id = SiteSettings.for_request(request).office_id
-        if office_id:
-            return _offices().filter(pk=office_id).first()
-    return _offices().filter(code=settings.HUZHENG_DEFAULT_OFFICE).first()
+def get_site_office(request):
+    """The site's office (views use it too)."""
+    return _chrome(request).office
 
 
-def _offices():
-    return Office.objects.prefetch_related(
-        Prefetch("opening_periods", queryset=OpeningPeriod.objects.order_by("weekday", "opens"))
-    )
+def get_site_office_status(request):
+    if not hasattr(request, "_huzheng_site_office_status"):
+        office = get_site_office(request)
+        request._huzheng_site_office_status = opening_status(office) if office else None
+    return request._huzheng_site_office_status
+
+
+def _chrome(request):
+    if not hasattr(request, "_huzheng_chrome"):
+        request._huzheng_chrome = site_chrome(Site.find_for_request(request))
+    return request._huzheng_chrome

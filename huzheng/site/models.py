@@ -139,10 +139,11 @@ class SiteSettings(BaseSiteSetting):
 
     def footer_pages(self):
         """The footer's policy links, in the order the office lists them."""
-        pages = [
-            self.privacy_page,
-            self.security_page,
-            self.open_data_page,
-            self.accessibility_page,
+        ids = [
+            self.privacy_page_id,
+            self.security_page_id,
+            self.open_data_page_id,
+            self.accessibility_page_id,
         ]
-        return [p.specific for p in pages if p is not None and p.live]
+        pages = Page.objects.live().in_bulk([i for i in ids if i])
+        return [pages[i] for i in ids if i in pages]

@@ -1,0 +1,84 @@
+"""What every page's header and footer show — the site's office with its hours, the
+menu, the footer's policy pages — read once a minute instead of on every request.
+
+Kept in the "default" cache for CHROME_SECONDS. Publishing a page, changing the site
+settings or an office clears it on this app server at once (and on all of them when
+the default cache is Redis); other local-memory servers catch up within the minute.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished
+
+from huzheng.core.models import Office, OpeningPeriod
+from huzheng.site.models import SiteSettings
+
+CHROME_SECONDS = 60
+_GENERATION_KEY = "site-chrome:generation"
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    page_id: int
+
+
+@dataclass(frozen=True)
+class Chrome:
+    office: Office | None
+    menu: tuple
+    footer: tuple
+
+
+def site_chrome(site):
+    """The chrome of a site (None: no site matched the request)."""
+    key = f"site-chrome:{cache.get_or_set(_GENERATION_KEY, 1)}:{site.pk if site else 0}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _build(site)
+        cache.set(key, chrome, CHROME_SECONDS)
+    return chrome
+
+
+def clear(**kwargs):
+    """Forget every site's chrome: a new generation makes the old keys unreachable."""
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 2)
+
+
+def _build(site):
+    office = None
+    menu, footer = (), ()
+    if site is not None:
+        site_settings = SiteSettings.objects.filter(site=site).first()
+        if site_settings is not None and site_settings.office_id:
+            office = _offices().filter(pk=site_settings.office_id).first()
+        menu = tuple(
+            Link(p.title, p.get_url(), p.pk) for p in site.root_page.get_children().live().in_menu()
+        )
+        if site_settings is not None:
+            footer = tuple(Link(p.title, p.get_url(), p.pk) for p in site_settings.footer_pages())
+    if office is None:
+        office = _offices().filter(code=settings.HUZHENG_DEFAULT_OFFICE).first()
+    return Chrome(office=office, menu=menu, footer=footer)
+
+
+def _offices():
+    return Office.objects.prefetch_related(
+        Prefetch("opening_periods", queryset=OpeningPeriod.objects.order_by("weekday", "opens"))
+    )
+
+
+page_published.connect(clear, dispatch_uid="site-chrome-published")
+page_unpublished.connect(clear, dispatch_uid="site-chrome-unpublished")
+for _model in (Page, Site, SiteSettings, Office, OpeningPeriod):
+    post_save.connect(clear, sender=_model, dispatch_uid=f"site-chrome-save-{_model.__name__}")
+    post_delete.connect(clear, sender=_model, dispatch_uid=f"site-chrome-del-{_model.__name__}")
