@@ -140,13 +140,7 @@ def checklist_view(request):
     get a personal checklist; save it as a notice slip if you like."""
     slug = request.GET.get("service") or request.POST.get("service")
     if not slug:
-        return render(
-            request,
-            "catalog/checklist_start.html",
-            {
-                "groups": _grouped(RegistrationService.objects.all()),
-            },
-        )
+        return _service_picker(request, "catalog/checklist_start.html")
     service = _service_or_404(slug)
     data = (
         request.POST
@@ -222,13 +216,7 @@ def staff_slip_new(request):
     """At the counter: pick a service, tick what the applicant brought, print the rest."""
     slug = request.GET.get("service") or request.POST.get("service")
     if not slug:
-        return render(
-            request,
-            "catalog/staff_slip_start.html",
-            {
-                "groups": _grouped(RegistrationService.objects.all()),
-            },
-        )
+        return _service_picker(request, "catalog/staff_slip_start.html")
     service = _service_or_404(slug)
     office = _staff_office(request)
     answers_form = ChecklistForm(service, request.POST or None)
@@ -301,6 +289,11 @@ def _staff_office(request):
 
         return Office.objects.get(pk=next(iter(office_ids)))
     return _site_office(request)
+
+
+def _service_picker(request, template):
+    """The first step of the checklist and of the counter's slip: choose a service."""
+    return render(request, template, {"groups": _grouped(RegistrationService.objects.all())})
 
 
 def _grouped(queryset):
