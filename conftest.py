@@ -30,6 +30,11 @@ def pytest_configure(config):
     # Tasks run at once, in the test's own process and transaction; the worker itself is
     # tested for real in tests/test_serve.py.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Apps that define tasks at import time have already built the configured backends;
+    # the same signal the `settings` fixture sends makes django-tasks build them again.
+    from django.test.signals import setting_changed
+
+    setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
 
 
 @pytest.fixture(autouse=True)

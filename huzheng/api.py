@@ -13,6 +13,8 @@ from huzheng.catalog.api import router as catalog_router
 from huzheng.core.api import router as core_router
 from huzheng.core.errors import ApiError
 from huzheng.core.services import OfficeNotFound
+from huzheng.queueing.api import router as queueing_router
+from huzheng.search.api import router as search_router
 
 api = NinjaAPI(
     title="Huzheng API",
@@ -27,6 +29,8 @@ api = NinjaAPI(
 )
 api.add_router("/offices", core_router)
 api.add_router("/services", catalog_router)
+api.add_router("/search", search_router)
+api.add_router("/queue", queueing_router)
 
 
 def error_response(request, status, code, message, **extra):

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "huzheng.catalog",
     "huzheng.addresses",
     "huzheng.queueing",
+    "huzheng.linkcheck",
+    "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from huzheng.api import api
 from huzheng.core import views as core_views
+from huzheng.site import views as site_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -15,8 +16,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("huzheng.catalog.urls")),
     path("forms/", include("huzheng.catalog.eform_urls")),
+    path("", include("huzheng.addresses.urls")),
+    path("search/", include("huzheng.search.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("feeds/", include("huzheng.site.urls")),
+    path("sitemap.xml", site_views.sitemap, name="sitemap"),
+    path("robots.txt", site_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

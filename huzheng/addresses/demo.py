@@ -1,13 +1,19 @@
-"""Demo villages: the 22 villages (村) of Huxi Township, and a few of Magong's 里.
+"""Demo villages: the 22 villages (村) of Huxi Township, and a few of Magong's 里; the
+population statistics page and twelve months of fictional figures for Huxi's villages.
 
 Eighteen Huxi names are confirmed by public sources (../shared/reference/
 household-registration.md §7); 沙港, 西寮, 西溪 and 東石 are the likely remaining four
 and stay marked unconfirmed until checked against the MOI administrative code list.
 """
 
+import datetime as dt
+import math
+import random
+
 from django.db import transaction
 
-from huzheng.addresses.models import Village
+from huzheng.addresses.models import PopulationFigure, PopulationStatisticsPage, Village
+from huzheng.core import roc
 from huzheng.core.models import Office
 
 HUXI = [
@@ -38,6 +44,50 @@ HUXI = [
 MAGONG = [("重慶里", False), ("中央里", False), ("啟明里", False), ("長安里", False)]
 
 
+# Fictional registered population of each Huxi village at the start of the demo year:
+# about 13,600 people in all, the size of Huxi Township. Not real statistics.
+HUXI_POPULATION = {
+    "湖西村": 1480,
+    "湖東村": 820,
+    "青螺村": 560,
+    "紅羅村": 690,
+    "西寮村": 470,
+    "白坑村": 390,
+    "南寮村": 560,
+    "北寮村": 520,
+    "許家村": 480,
+    "東石村": 420,
+    "菓葉村": 610,
+    "龍門村": 840,
+    "尖山村": 600,
+    "太武村": 450,
+    "沙港村": 580,
+    "中西村": 520,
+    "成功村": 710,
+    "西溪村": 480,
+    "林投村": 650,
+    "隘門村": 880,
+    "鼎灣村": 530,
+    "潭邊村": 460,
+}
+# Events per person per year (births 6‰, deaths 9‰ …): an ageing island township that
+# slowly loses people, as Penghu's townships do. Made up, but of a plausible size.
+YEARLY_RATES = {
+    "births": 0.006,
+    "deaths": 0.009,
+    "marriages": 0.004,
+    "divorces": 0.0018,
+    "moves_in": 0.035,
+    "moves_out": 0.038,
+}
+DEMO_MONTHS = 12
+
+STATISTICS_INTRO = (
+    "<p>本頁公布本所轄區各村每月之戶數、人口數（男、女）與出生、死亡、結婚、離婚、"
+    "遷入、遷出件數，並提供 CSV 與 JSON 開放資料下載。</p>"
+)
+
+
 @transaction.atomic
 def seed():
     for code, villages in (("huxi", HUXI), ("magong", MAGONG)):
@@ -48,3 +98,82 @@ def seed():
             Village.objects.get_or_create(
                 office=office, name=name, defaults={"sort_order": order, "confirmed": confirmed}
             )
+    seed_population()
+
+
+def seed_population():
+    """The statistics page under the home page, and twelve months of fictional figures
+    for Huxi's villages (months already there are left as they are)."""
+    _statistics_page()
+    office = Office.objects.filter(code="huxi").first()
+    if office is None:
+        return
+    last = (roc.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    months = [_add_months(last, -offset) for offset in reversed(range(DEMO_MONTHS))]
+    existing = set(
+        PopulationFigure.objects.filter(village__office=office, month__in=months).values_list(
+            "village_id", "month"
+        )
+    )
+    new = []
+    for village in Village.objects.filter(office=office, name__in=HUXI_POPULATION):
+        for month, values in _village_months(village.name, months):
+            if (village.pk, month) not in existing:
+                new.append(PopulationFigure(village=village, month=month, **values))
+    PopulationFigure.objects.bulk_create(new)
+
+
+def _village_months(name, months):
+    rng = random.Random(f"huzheng-demo-population-{name}")  # the same figures every run
+    population = HUXI_POPULATION[name]
+    males = round(population * rng.uniform(0.505, 0.53))  # Penghu has more men than women
+    persons_per_household = rng.uniform(2.3, 2.8)
+    for month in months:
+        events = {key: _poisson(rng, population * rate / 12) for key, rate in YEARLY_RATES.items()}
+        change = events["births"] - events["deaths"] + events["moves_in"] - events["moves_out"]
+        male_change = round(change * 0.51)
+        population += change
+        males += male_change
+        households = round(population / persons_per_household)
+        yield (
+            month,
+            {
+                "households": households,
+                "males": males,
+                "females": population - males,
+                **events,
+            },
+        )
+
+
+def _poisson(rng, mean):
+    """A count of events with this average (Knuth's method; the means here are small)."""
+    limit, count, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count
+
+
+def _add_months(month, offset):
+    index = month.year * 12 + month.month - 1 + offset
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _statistics_page():
+    if PopulationStatisticsPage.objects.exists():
+        return
+    from huzheng.site.models import HomePage
+
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    slug = "statistics"
+    if home.get_children().filter(slug=slug).exists():
+        slug = "population-statistics"
+    page = home.add_child(
+        instance=PopulationStatisticsPage(
+            title="人口統計", slug=slug, intro=STATISTICS_INTRO, show_in_menus=True
+        )
+    )
+    page.save_revision().publish()

@@ -1,7 +1,16 @@
-"""Villages (村/里) of an office's area. Neighbourhoods and house numbers follow."""
+"""Villages (村/里) of an office's area, their monthly population figures (人口統計),
+and the public page that shows them. Neighbourhoods and house numbers follow."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from huzheng.site.models import RICH_TEXT_FEATURES, ReviewedPage
 
 
 class Village(models.Model):
@@ -37,3 +46,165 @@ class Village(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# The counted fields of a month's figures, in the order tables and files list them.
+FIGURE_FIELDS = (
+    "households",
+    "males",
+    "females",
+    "births",
+    "deaths",
+    "marriages",
+    "divorces",
+    "moves_in",
+    "moves_out",
+)
+
+
+class PopulationFigure(models.Model):
+    """One village's registered population and events in one month (人口統計).
+
+    ``month`` is the first day of the month. Written only by
+    ``services.import_population_csv`` (the admin upload and the management command)."""
+
+    village = models.ForeignKey(
+        Village,
+        verbose_name=_("village"),
+        on_delete=models.PROTECT,
+        related_name="population_figures",
+    )
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    households = models.PositiveIntegerField(_("households"))
+    males = models.PositiveIntegerField(_("males"))
+    females = models.PositiveIntegerField(_("females"))
+    births = models.PositiveIntegerField(_("births"))
+    deaths = models.PositiveIntegerField(_("deaths"))
+    marriages = models.PositiveIntegerField(_("marriages"))
+    divorces = models.PositiveIntegerField(_("divorces"))
+    moves_in = models.PositiveIntegerField(_("moves in"))
+    moves_out = models.PositiveIntegerField(_("moves out"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-month", "village__sort_order", "village__name"]
+        verbose_name = _("population figure")
+        verbose_name_plural = _("population figures")
+        permissions = [("import_populationfigure", _("Can import population figures"))]
+        constraints = [
+            models.UniqueConstraint(fields=["village", "month"], name="population_unique_month"),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}__gte": 0}), name=f"population_{name}_not_negative"
+                )
+                for name in FIGURE_FIELDS
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.village} {self.month:%Y-%m}"
+
+    def save(self, *args, **kwargs):
+        if self.month is not None:
+            self.month = self.month.replace(day=1)
+        super().save(*args, **kwargs)
+
+    @property
+    def population(self):
+        return self.males + self.females
+
+    @property
+    def office(self):
+        return self.village.office
+
+
+class PopulationImport(models.Model):
+    """One accepted upload of population figures: what came in, from whom, what changed."""
+
+    office = models.ForeignKey(
+        "core.Office",
+        verbose_name=_("office"),
+        on_delete=models.PROTECT,
+        related_name="population_imports",
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    filename = models.CharField(_("file name"), max_length=200, blank=True)
+    encoding = models.CharField(_("encoding"), max_length=20)
+    rows = models.PositiveIntegerField(_("rows"))
+    created = models.PositiveIntegerField(_("added"))
+    updated = models.PositiveIntegerField(_("replaced"))
+    months = models.JSONField(_("months"), default=list)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("population import")
+        verbose_name_plural = _("population imports")
+
+    def __str__(self):
+        return f"{self.office} {self.at:%Y-%m-%d %H:%M} ({self.rows})"
+
+
+class PopulationStatisticsPage(ReviewedPage):
+    """人口統計: the latest month's figures by village, a chart with a table beside it,
+    the monthly trend, and the figures as open data (CSV, JSON)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["site.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "addresses/population_statistics_page.html"
+
+    class Meta:
+        verbose_name = _("population statistics page")
+
+    def get_context(self, request, *args, **kwargs):
+        from huzheng.addresses import services
+        from huzheng.site.context_processors import get_site_office
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            services.statistics_context(
+                get_site_office(request),
+                month=request.GET.get("month"),
+                village=request.GET.get("village"),
+            )
+        )
+        return context
+
+    def search_document(self):
+        """What search indexes for this page (keys of huzheng.search.registry.Document)."""
+        from huzheng.addresses import services
+        from huzheng.search.taxonomy import Audience, DocumentType, Policy, Topic
+
+        office = self._office()
+        return {
+            "title": self.title,
+            "type": DocumentType.STATISTICS.value,
+            "topics": [Topic.POPULATION.value],
+            "policies": [Policy.STATISTICS.value],
+            "body": services.search_text(office, self.intro),
+            "summary": services.search_summary(office),
+            "audiences": [Audience.GENERAL.value],
+        }
+
+    def _office(self):
+        from huzheng.site.models import SiteSettings
+
+        site = self.get_site()
+        office = SiteSettings.for_site(site).office if site else None
+        if office is None:
+            from huzheng.core.models import Office
+
+            office = Office.objects.filter(code=settings.HUZHENG_DEFAULT_OFFICE).first()
+        return office

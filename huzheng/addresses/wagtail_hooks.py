@@ -1,8 +1,12 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from huzheng.addresses.models import Village
-from huzheng.core.admin_views import OfficeScopedViewSet
+from huzheng.addresses import admin_urls
+from huzheng.addresses.models import PopulationFigure, Village
+from huzheng.addresses.views import IMPORT_PERMISSION
+from huzheng.core.admin_views import OfficeScopedViewSet, ReadOnlyPermissionPolicy
 
 
 class VillageViewSet(OfficeScopedViewSet):
@@ -17,6 +21,46 @@ class VillageViewSet(OfficeScopedViewSet):
     form_fields = ["office", "name", "code", "sort_order", "confirmed"]
 
 
+class PopulationFigureViewSet(OfficeScopedViewSet):
+    """The imported figures, to look at: changes go through the CSV import (audited)."""
+
+    model = PopulationFigure
+    icon = "table"
+    menu_label = _("Population figures")
+    menu_order = 261
+    add_to_admin_menu = True
+    office_lookup = "village__office_id"
+    list_display = ["village", "month", "households", "males", "females", "updated_at"]
+    list_filter = ["month"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["households"]  # the read-only policy refuses every form view
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+
 @hooks.register("register_admin_viewset")
 def register_villages():
-    return VillageViewSet("villages")
+    return [VillageViewSet("villages"), PopulationFigureViewSet("population_figures")]
+
+
+@hooks.register("register_admin_urls")
+def register_population_import_urls():
+    return [path("population/", include(admin_urls, namespace="addresses_admin"))]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(IMPORT_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_population_import_menu_item():
+    return ImportMenuItem(
+        _("Import population figures"),
+        reverse("addresses_admin:population_import"),
+        icon_name="upload",
+        order=262,
+    )

@@ -34,7 +34,7 @@ def build(slug):
     not changed since it was built: the key carries the catalog's version, so an edit
     anywhere shows at once on every app server."""
     builder = _BUILDERS[slug]
-    key = f"catalog-table:{slug}:{get_language()}:{_version()}"
+    key = f"catalog-table:{slug}:{get_language()}:{catalog_version()}"
     table = cache.get(key)
     if table is None:
         table = builder()
@@ -42,7 +42,7 @@ def build(slug):
     return table
 
 
-def _version():
+def catalog_version():
     """Changes whenever a service (its inlines save with it) or a fine rule changes."""
     services = RegistrationService.objects.aggregate(latest=Max("updated_at"), count=Count("id"))
     fines = FineRule.objects.aggregate(latest=Max("updated_at"), count=Count("id"))

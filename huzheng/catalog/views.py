@@ -2,7 +2,6 @@
 form. Thin: parse, call the services, render."""
 
 import csv
-import unicodedata
 import uuid
 
 from django import forms
@@ -24,9 +23,7 @@ from huzheng.core.pdf import render_pdf
 from huzheng.core.qr import qr_svg
 from huzheng.core.roc import RocDateField
 from huzheng.core.services import staff_office_ids
-
-# Variants a citizen may type for what the catalog writes (台→臺, 身份→身分).
-_VARIANTS = {"台": "臺", "身份": "身分", "証": "證"}
+from huzheng.search.text import written_form
 
 
 def service_list(request):
@@ -83,6 +80,7 @@ def service_detail(request, slug):
             "contacts": contacts,
             "deadline_text": tables.deadline_text(service),
             "processing_text": tables.processing_text(service),
+            "faq_entries": _faq_entries(service),
         },
     )
 
@@ -276,6 +274,13 @@ def _slip_or_404(number):
         raise Http404(number) from None
 
 
+def _faq_entries(service):
+    """The site's published questions about this service (常見問答)."""
+    from huzheng.site.models import faq_entries_for
+
+    return list(faq_entries_for(service))
+
+
 def _site_office(request):
     from huzheng.site.context_processors import get_site_office
 
@@ -306,11 +311,8 @@ def _grouped(queryset):
 
 
 def _normalise_query(text):
-    text = unicodedata.normalize("NFKC", str(text or "")).strip()[:100]
-    text = "".join(ch for ch in text if ch.isprintable())
-    for variant, written in _VARIANTS.items():
-        text = text.replace(variant, written)
-    return text
+    # Variants a citizen may type for what the catalog writes (台→臺, 身份→身分, 身份证).
+    return written_form(str(text or "").strip()[:100]).strip()
 
 
 def _idempotency_key(value):

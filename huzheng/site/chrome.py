@@ -15,11 +15,12 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
+from huzheng.core.cache import Generation
 from huzheng.core.models import Office, OpeningPeriod
 from huzheng.site.models import SiteSettings
 
 CHROME_SECONDS = 60
-_GENERATION_KEY = "site-chrome:generation"
+generation = Generation("site-chrome")
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Chrome:
 
 def site_chrome(site):
     """The chrome of a site (None: no site matched the request)."""
-    key = f"site-chrome:{cache.get_or_set(_GENERATION_KEY, 1)}:{site.pk if site else 0}"
+    key = f"site-chrome:{generation.current()}:{site.pk if site else 0}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = _build(site)
@@ -48,10 +49,7 @@ def site_chrome(site):
 
 def clear(**kwargs):
     """Forget every site's chrome: a new generation makes the old keys unreachable."""
-    try:
-        cache.incr(_GENERATION_KEY)
-    except ValueError:
-        cache.set(_GENERATION_KEY, 2)
+    generation.bump()
 
 
 def _build(site):

@@ -4,12 +4,35 @@ Idempotent: a page is created only when no page with its slug exists under home,
 editor's changes survive the next `make run`.
 """
 
+import datetime as dt
+
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
+from wagtail.documents.models import Document
 from wagtail.models import Site
 
+from huzheng.catalog.models import RegistrationService
 from huzheng.core.demo import ensure_wagtail_roots
 from huzheng.core.models import Office
-from huzheng.site.models import ContentPage, HomePage, SiteSettings
+from huzheng.site.models import (
+    AgencyPage,
+    AgencyUnit,
+    ContentPage,
+    DisclosureLink,
+    DisclosurePage,
+    FaqEntry,
+    FaqPage,
+    HomePage,
+    LawIndexPage,
+    LawPage,
+    LawRelatedService,
+    NewsAttachment,
+    NewsIndexPage,
+    NewsPage,
+    SiteSettings,
+    StaffContact,
+)
 
 HOME_INTRO = (
     "<p>歡迎來到湖西鄉戶政事務所。在這裡可以查看服務時間、申辦須知與線上服務；"
@@ -166,6 +189,7 @@ def seed():
         if role and getattr(settings, f"{role}_id") is None:
             setattr(settings, role, page)
     settings.save()
+    seed_pages(home)
 
 
 def _home_page():
@@ -221,3 +245,406 @@ def _child_page(home, spec):
     )
     page.save_revision().publish()
     return page
+
+
+# --- News, laws, disclosure, FAQ and the agency page (issue 4) ----------------------------
+
+UNVERIFIED = "（本則條文／文號為展示用摘要，尚待與全國法規資料庫逐字查證。）"
+
+NEWS = [
+    {
+        "slug": "lunar-new-year-hours",
+        "title": "春節連假期間服務時間公告",
+        "category": "announcement",
+        "days_ago": 3,
+        "summary": "春節連假期間暫停臨櫃服務，連假前後一日櫃檯延長服務至17時30分。（展示資料）",
+        "body": "<p>春節連假期間本所暫停臨櫃服務；連假前後一日櫃檯延長服務至下午5時30分，"
+        "歡迎多加利用。急需辦理死亡登記者，請洽鄉公所值班人員。（展示資料）</p>",
+        "attachment": True,
+    },
+    {
+        "slug": "new-id-card-reminder",
+        "title": "國民身分證遺失請儘速申請補領",
+        "category": "latest",
+        "days_ago": 10,
+        "summary": "國民身分證遺失時，可線上或臨櫃申報遺失，並持相片與證件至戶政事務所補領。",
+        "body": "<p>國民身分證遺失時，請儘速申報遺失，以免遭人冒用。補領時請攜帶最近二年內"
+        "相片一張及其他身分證明文件，規費新臺幣200元。</p>",
+    },
+    {
+        "slug": "village-outreach-service",
+        "title": "本所至各村辦理行動戶政服務",
+        "category": "activity",
+        "days_ago": 20,
+        "summary": "本所於各村活動中心提供行動戶政服務，行動不便民眾可申請到府服務。（展示資料）",
+        "body": "<p>為便利偏遠村落及行動不便民眾，本所每月安排至各村活動中心提供行動戶政服務，"
+        "日期另行公告。（展示資料）</p>",
+    },
+    {
+        "slug": "service-quality-press-release",
+        "title": "湖西鄉戶政事務所推動單一窗口一處收件全程服務",
+        "category": "press_release",
+        "days_ago": 30,
+        "summary": "民眾在單一櫃檯即可辦妥戶籍登記、身分證與謄本等申請。（展示資料）",
+        "body": "<p>本所推動單一窗口「One Ticket」一處收件全程服務，民眾在同一櫃檯即可辦妥"
+        "戶籍登記、國民身分證及戶籍謄本等申請，減少往返奔波。（展示資料）</p>",
+    },
+    {
+        "slug": "registration-deadline-awareness",
+        "title": "戶籍登記請於法定期間內申請，逾期將處罰鍰",
+        "category": "legal_awareness",
+        "days_ago": 45,
+        "summary": "戶籍登記應於事件發生或確定後30日內申請；出生登記至遲60日內。",
+        "body": "<p>依戶籍法第48條，戶籍登記之申請應於事件發生或確定後30日內為之，"
+        "出生登記至遲應於60日內為之。無正當理由逾期申請者，依戶籍法第79條處新臺幣300元"
+        "以上900元以下罰鍰。</p>",
+    },
+    {
+        "slug": "scheduled-holiday-notice",
+        "title": "（預約發布）下月戶政系統維護暫停服務公告",
+        "category": "announcement",
+        "days_ago": -7,
+        "scheduled": True,
+        "summary": "系統維護期間暫停線上申辦。（展示資料：本則設定為未來發布）",
+        "body": "<p>本則消息設定於未來日期自動發布。（展示資料）</p>",
+    },
+    {
+        "slug": "expired-typhoon-notice",
+        "title": "（已下架）颱風停止上班期間服務說明",
+        "category": "latest",
+        "days_ago": 60,
+        "expired": True,
+        "summary": "本則消息已過下架時間，不在消息列表中顯示。（展示資料）",
+        "body": "<p>颱風停止上班期間暫停臨櫃服務。（展示資料）</p>",
+    },
+]
+
+LAWS = [
+    {
+        "slug": "household-registration-act-6",
+        "title": "戶籍法 第6條（出生登記）",
+        "kind": "law",
+        "law_name": "戶籍法",
+        "article": "第6條",
+        "agency": "內政部",
+        "issued_on": dt.date(2015, 1, 21),
+        "text": "在國內出生未滿十二歲之國民，應為出生登記。" + UNVERIFIED,
+        "services": ["birth"],
+    },
+    {
+        "slug": "household-registration-act-16",
+        "title": "戶籍法 第16條（遷徙登記）",
+        "kind": "law",
+        "law_name": "戶籍法",
+        "article": "第16條",
+        "agency": "內政部",
+        "issued_on": dt.date(2015, 1, 21),
+        "text": "遷出原鄉（鎮、市、區）三個月以上，應為遷出登記。但法律另有規定、因服兵役、"
+        "國內就學、入矯正機關收容、入住長期照顧機構或其他類似場所者，得不為遷出登記。" + UNVERIFIED,
+        "services": ["move-out", "move-in"],
+    },
+    {
+        "slug": "household-registration-act-48",
+        "title": "戶籍法 第48條（登記申請期限）",
+        "kind": "law",
+        "law_name": "戶籍法",
+        "article": "第48條",
+        "agency": "內政部",
+        "issued_on": dt.date(2015, 1, 21),
+        "text": "戶籍登記之申請，應於事件發生或確定後三十日內為之。但出生登記至遲應於"
+        "六十日內為之。" + UNVERIFIED,
+        "services": ["birth", "marriage", "move-in"],
+    },
+    {
+        "slug": "household-registration-act-79",
+        "title": "戶籍法 第79條（逾期申請之罰鍰）",
+        "kind": "law",
+        "law_name": "戶籍法",
+        "article": "第79條",
+        "agency": "內政部",
+        "issued_on": dt.date(2015, 1, 21),
+        "text": "無正當理由未於法定期間為登記之申請者，處新臺幣三百元以上九百元以下罰鍰；"
+        "經催告而仍不為申請者，處新臺幣九百元罰鍰。" + UNVERIFIED,
+        "services": ["birth", "move-in"],
+    },
+    {
+        "slug": "enforcement-rules-transcripts",
+        "title": "戶籍法施行細則（戶籍謄本之申請）",
+        "kind": "regulation",
+        "law_name": "戶籍法施行細則",
+        "article": "第19條（條次尚待查證）",
+        "agency": "內政部",
+        "issued_on": dt.date(2015, 6, 15),
+        "text": "本人或利害關係人得向任一戶政事務所申請戶籍謄本；申請時應繳驗身分證明文件。"
+        "（本則條次與內容為展示用摘要，尚待查證。）",
+        "services": ["household-transcript"],
+    },
+    {
+        "slug": "interpretation-id-card-photo",
+        "title": "國民身分證相片規格之函釋（展示）",
+        "kind": "interpretation",
+        "law_name": "國民身分證及戶口名簿製發相片影像檔建置管理辦法",
+        "article": "",
+        "agency": "內政部",
+        "document_number": "台內戶字第0000000000號（展示用文號，非真實文號）",
+        "issued_on": dt.date(2024, 3, 8),
+        "text": "申請國民身分證所附相片，應為最近二年內所攝之正面、脫帽、露耳、嘴巴閉合、"
+        "五官清晰之彩色照片。（本則為展示用函釋，文號與內容尚待查證。）",
+        "services": ["id-card-reissue", "id-card-replacement"],
+    },
+    {
+        "slug": "interpretation-cross-office-transcript",
+        "title": "跨所申請戶籍謄本之函釋（展示）",
+        "kind": "interpretation",
+        "law_name": "戶籍法",
+        "article": "第65條",
+        "agency": "澎湖縣政府",
+        "document_number": "府民戶字第0000000000號（展示用文號，非真實文號）",
+        "issued_on": dt.date(2023, 9, 1),
+        "text": "民眾得向任一戶政事務所申請戶籍謄本，受理機關不得要求回戶籍地申請。"
+        "（本則為展示用函釋，文號與內容尚待查證。）",
+        "services": ["household-transcript"],
+    },
+]
+
+FAQ = [
+    (
+        "id-card-reissue",
+        "身分證遺失了，要帶什麼去補領？",
+        "<p>請攜帶最近二年內相片一張及其他足資證明身分之文件（如駕照、護照），"
+        "規費新臺幣200元。可至任一戶政事務所辦理。</p>",
+    ),
+    (
+        "id-card-reissue",
+        "補領身分證要多久？",
+        "<p>資料齊全時當場辦妥，約需30分鐘。（展示資料）</p>",
+    ),
+    (
+        "household-transcript",
+        "可以在別的鄉鎮申請戶籍謄本嗎？",
+        "<p>可以。戶籍謄本可向任一戶政事務所申請，也可以自然人憑證線上申請。</p>",
+    ),
+    (
+        "move-in",
+        "搬家後多久內要辦遷入登記？",
+        "<p>遷入登記應於遷入後30日內申請，逾期可能處新臺幣300元以上900元以下罰鍰。</p>",
+    ),
+    (
+        "birth",
+        "小孩出生後多久內要辦出生登記？",
+        "<p>出生登記至遲應於出生後60日內申請（戶籍法第48條）。</p>",
+    ),
+    (
+        None,
+        "可以先預約再到戶政事務所嗎？",
+        "<p>可以。部分服務提供線上預約，預約時段到所可優先辦理。</p>",
+    ),
+]
+
+STAFF_CONTACTS = [
+    ("王小明（虛構）", "綜理所務", ""),
+    ("林美華（虛構）", "出生、死亡、結婚、離婚登記", "21"),
+    ("陳志強（虛構）", "遷徙登記、門牌初編與改編", "22"),
+    ("張家豪（虛構）", "國民身分證、戶籍謄本、網站維護", "23"),
+    ("李淑芬（虛構）", "印鑑登記、自然人憑證、到府服務", "24"),
+]
+
+UNITS = [
+    ("主任", "綜理所務，督導各項戶政業務。"),
+    ("戶籍登記股（展示）", "各項戶籍登記、國民身分證與戶口名簿、戶籍謄本、印鑑登記。"),
+    ("行政股（展示）", "門牌編釘、人口統計、文書、總務與網站維護。"),
+]
+
+BUS_INFO = (
+    "<p>搭乘澎湖縣公車往湖西方向之路線，於「湖西」站下車，步行約5分鐘可達本所。</p>"
+    "<p>（公車路線、站名與班次尚未查證，請以澎湖縣公共車船管理處公告為準。）</p>"
+)
+
+
+def seed_pages(home):
+    """The news, laws, disclosure, FAQ and agency pages, with their content."""
+    # Laws and questions link to catalog services, and the catalog seeds after this app;
+    # its seed is idempotent, so running it first here costs nothing later.
+    from huzheng.catalog import demo as catalog_demo
+
+    catalog_demo.seed()
+    news_index = _index(home, NewsIndexPage, "news", "最新消息", "本所最新消息、公告與活動。")
+    for spec in NEWS:
+        _news(news_index, spec)
+    law_index = _index(
+        home,
+        LawIndexPage,
+        "laws",
+        "法規命令與函釋",
+        "戶政相關法律、法規命令與解釋函令，可依關鍵字、類別、發布機關及年度查詢。",
+    )
+    for spec in LAWS:
+        _law(law_index, spec)
+    faq = _faq(home)
+    agency = _agency(home)
+    _disclosure(home, news_index, law_index, agency, faq)
+
+
+def _index(home, model, slug, title, intro):
+    existing = home.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = home.add_child(
+        instance=model(title=title, slug=slug, intro=f"<p>{intro}</p>", show_in_menus=True)
+    )
+    page.save_revision().publish()
+    return page
+
+
+def _news(index, spec):
+    if index.get_children().filter(slug=spec["slug"]).exists():
+        return
+    now = timezone.now()
+    day = timezone.localdate() - dt.timedelta(days=spec["days_ago"])
+    page = NewsPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        category=spec["category"],
+        date=day,
+        summary=spec["summary"],
+        body=[{"type": "paragraph", "value": spec["body"]}],
+    )
+    if spec.get("scheduled"):
+        page.live = False
+        page.go_live_at = now + dt.timedelta(days=-spec["days_ago"])
+    if spec.get("expired"):
+        page.live = False
+        page.expired = True
+        page.expire_at = now - dt.timedelta(days=1)
+    index.add_child(instance=page)
+    if spec.get("attachment"):
+        page.attachments.add(NewsAttachment(document=_demo_document(), title="服務時間表（展示）"))
+        page.save()
+    revision = page.save_revision()
+    if not spec.get("expired"):
+        revision.publish()
+
+
+def _demo_document():
+    title = "春節服務時間表（展示）"
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    content = "春節連假期間服務時間（展示資料）\n連假前後一日：08:00–17:30\n".encode()
+    document = Document(title=title)
+    document.file.save("demo-new-year-hours.txt", ContentFile(content), save=False)
+    document.save()
+    return document
+
+
+def _law(index, spec):
+    if index.get_children().filter(slug=spec["slug"]).exists():
+        return
+    page = LawPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        kind=spec["kind"],
+        law_name=spec["law_name"],
+        article=spec["article"],
+        agency=spec["agency"],
+        document_number=spec.get("document_number", ""),
+        issued_on=spec["issued_on"],
+        full_text=spec["text"],
+    )
+    for slug in spec["services"]:
+        service = RegistrationService.objects.filter(slug=slug).first()
+        if service is not None:
+            page.related_services.add(LawRelatedService(service=service))
+    index.add_child(instance=page)
+    page.save_revision().publish()
+
+
+def _faq(home):
+    existing = home.get_children().filter(slug="faq").first()
+    if existing is not None:
+        return existing.specific
+    page = FaqPage(
+        title="常見問答",
+        slug="faq",
+        intro="<p>民眾最常詢問的問題，依申辦項目分類。</p>",
+        show_in_menus=True,
+    )
+    for service_slug, question, answer in FAQ:
+        service = None
+        if service_slug:
+            service = RegistrationService.objects.filter(slug=service_slug).first()
+        page.entries.add(FaqEntry(question=question, answer=answer, service=service))
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _agency(home):
+    existing = home.get_children().filter(slug="organisation").first()
+    if existing is not None:
+        return existing.specific
+    office = Office.objects.filter(code="huxi").first()
+    phone = office.phone if office else "06-9921145"
+    page = AgencyPage(
+        title="組織與聯絡電話",
+        slug="organisation",
+        intro="<p>本所隸屬澎湖縣政府，辦理湖西鄉各項戶政業務。以下人員姓名皆為虛構之展示資料。</p>",
+        bus_info=BUS_INFO,
+        show_in_menus=True,
+    )
+    for name, duties in UNITS:
+        page.units.add(AgencyUnit(name=name, duties=duties))
+    for name, duties, extension in STAFF_CONTACTS:
+        page.staff_contacts.add(
+            StaffContact(name=name, duties=duties, phone=phone, extension=extension)
+        )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+# Where each category of 政府資訊公開法 第7條第1項 points in the demo.
+DISCLOSURE_LINKS = [
+    ("laws", "戶政法規命令", "laws_index", ""),
+    (
+        "laws",
+        "全國法規資料庫：戶籍法",
+        None,
+        "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=D0030006",
+    ),
+    ("interpretations", "解釋函令", "laws_index", ""),
+    ("organisation", "本所組織、職掌與聯絡方式", "agency", ""),
+    ("guidance", "戶籍登記法令宣導", "news", ""),
+    ("plans", "提升服務品質執行計畫（展示）", "about", ""),
+    ("plans", "內政部戶政司人口統計資料", None, "https://www.ris.gov.tw/app/portal/346"),
+    ("budgets", "澎湖縣總預算及決算（澎湖縣政府主計處）", None, "https://www.penghu.gov.tw/"),
+    ("petitions", "本所受理請願與訴願情形（展示）", "faq", ""),
+    ("contracts", "政府電子採購網：決標公告", None, "https://web.pcc.gov.tw/"),
+    ("subsidies", "本所支付或接受之補助（展示：目前無）", "about", ""),
+    ("meetings", "本所無合議制機關之會議紀錄（展示）", "about", ""),
+]
+
+
+def _disclosure(home, news_index, law_index, agency, faq):
+    if home.get_children().filter(slug="disclosure").exists():
+        return
+    targets = {
+        "laws_index": law_index,
+        "news": news_index,
+        "agency": agency,
+        "faq": faq,
+        "about": home.get_children().filter(slug="about").first(),
+    }
+    page = DisclosurePage(
+        title="政府資訊公開",
+        slug="disclosure",
+        intro="<p>依政府資訊公開法第7條第1項，本所主動公開下列政府資訊。</p>",
+        show_in_menus=True,
+    )
+    for category, title, target, url in DISCLOSURE_LINKS:
+        link_page = targets.get(target) if target else None
+        page.disclosure_links.add(
+            DisclosureLink(category=category, title=title, link_page=link_page, link_url=url)
+        )
+    home.add_child(instance=page)
+    page.save_revision().publish()

@@ -42,6 +42,7 @@ def test_the_list_filters_by_audience(client, catalog):
 def test_the_list_finds_services_by_words_and_variants(client, catalog):
     move_in_service(slug="id-reissue", name="補領國民身分證", is_hot=False)
     assert "補領國民身分證" in client.get("/services/?q=國民身份證").content.decode()
+    assert "補領國民身分證" in client.get("/services/?q=补领国民身份证").content.decode()
     html = client.get("/services/?q=補領").content.decode()
     assert "補領國民身分證" in html
     assert "/services/test-move-in/" not in html

@@ -1,0 +1,193 @@
+"""Population statistics as open data (CSV, JSON), and the back office's CSV upload.
+Thin: parse, call the services, render."""
+
+import csv
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from huzheng.addresses import services
+from huzheng.addresses.models import PopulationImport
+from huzheng.core.models import Office
+from huzheng.core.services import OfficeNotFound, get_office, staff_office_ids
+
+IMPORT_PERMISSION = "addresses.import_populationfigure"
+LICENSE = "政府資料開放授權條款－第1版 (Open Government Data License, version 1.0)"
+
+
+def population_csv(request):
+    office, month = _download_filter(request)
+    rows = services.open_data_rows(office, month)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = f"population-{office.code}" + (f"-{month:%Y-%m}" if month else "")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs in Taiwan open the Chinese correctly
+    writer = csv.writer(response)
+    writer.writerow(services.OPEN_DATA_COLUMNS)
+    for row in rows:
+        writer.writerow([_csv_cell(row[key]) for key in services.OPEN_DATA_COLUMNS])
+    return response
+
+
+def population_json(request):
+    office, month = _download_filter(request)
+    payload = {
+        "dataset": "population",
+        "office": {"code": office.code, "name": office.name},
+        "demo": office.is_demo,
+        "note": (
+            "Fictional demo figures, not real statistics. 展示用虛構數字，非真實統計。"
+            if office.is_demo
+            else ""
+        ),
+        "month": month.strftime("%Y-%m") if month else None,
+        "columns": list(services.OPEN_DATA_COLUMNS),
+        "rows": services.open_data_rows(office, month),
+        "license": LICENSE,
+    }
+    return JsonResponse(
+        payload, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False, "indent": 1}
+    )
+
+
+def _download_filter(request):
+    """(office, month or None) from ?office=huxi&month=2026-10; a bad value is a 404."""
+    code = request.GET.get("office", "")
+    if code:
+        try:
+            office = get_office(code)
+        except OfficeNotFound:
+            raise Http404("office") from None
+    else:
+        from huzheng.site.context_processors import get_site_office
+
+        office = get_site_office(request)
+        if office is None:
+            raise Http404("office")
+    month = None
+    text = request.GET.get("month", "")
+    if text:
+        month = services.parse_iso_month(text[:20])
+        if month is None:
+            raise Http404("month")
+    return office, month
+
+
+def _csv_cell(value):
+    text = "" if value is None else str(value)
+    # A cell starting with = + - @ would run as a formula in a spreadsheet.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+class PopulationImportForm(forms.Form):
+    office = forms.ModelChoiceField(
+        label=gettext_lazy("Office"), queryset=Office.objects.none(), empty_label=None
+    )
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy("UTF-8 (with or without BOM) or Big5, at most 2 MB."),
+    )
+
+    def __init__(self, *args, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices
+        if offices.count() == 1:
+            self.fields["office"].widget = forms.HiddenInput()
+            self.fields["office"].initial = offices.first()
+
+
+class PopulationImportView(WagtailAdminTemplateMixin, View):
+    """Back office: upload a CSV of monthly figures (人口統計匯入)."""
+
+    template_name = "addresses/admin/population_import.html"
+    page_title = gettext_lazy("Import population figures")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(IMPORT_PERMISSION):
+            raise PermissionDenied
+        self.offices = _offices_for(request.user)
+        if not self.offices.exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get(self, request):
+        form = PopulationImportForm(offices=self.offices)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request):
+        form = PopulationImportForm(request.POST, request.FILES, offices=self.offices)
+        errors = []
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            data = upload.read(services.MAX_BYTES + 1)
+            try:
+                record = services.import_population_csv(
+                    form.cleaned_data["office"], data, user=request.user, filename=upload.name
+                )
+            except services.PopulationImportError as exc:
+                errors = exc.errors
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Imported %(rows)s rows: %(created)s added, %(updated)s replaced "
+                        "(months %(months)s)."
+                    )
+                    % {
+                        "rows": record.rows,
+                        "created": record.created,
+                        "updated": record.updated,
+                        "months": "、".join(
+                            services.month_short(services.parse_month(m)) for m in record.months
+                        ),
+                    },
+                )
+                return redirect("addresses_admin:population_import")
+        context = self.get_context_data(form=form, errors=errors)
+        return self.render_to_response(context, status=400)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["columns"] = [
+            (services.TEMPLATE_HEADINGS[key], services.COLUMN_LABELS[key], key)
+            for key in services.REQUIRED_COLUMNS
+        ]
+        context["aliases"] = services.HEADER_ALIASES
+        context["template_url"] = reverse("addresses_admin:population_template")
+        context["recent"] = PopulationImport.objects.filter(office__in=self.offices).select_related(
+            "office", "user"
+        )[:10]
+        return context
+
+
+def population_template(request):
+    """The upload template as a CSV: headings, one row per village, figures left blank."""
+    if not request.user.has_perm(IMPORT_PERMISSION):
+        raise PermissionDenied
+    offices = _offices_for(request.user)
+    office = offices.first()
+    code = request.GET.get("office", "")
+    if code:
+        office = offices.filter(code=code[:32]).first() or office
+    response = HttpResponse(services.template_csv(office), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="population-template.csv"'
+    return response
+
+
+def _offices_for(user):
+    office_ids = staff_office_ids(user)
+    offices = Office.objects.filter(is_active=True)
+    return offices if office_ids is None else offices.filter(pk__in=office_ids)

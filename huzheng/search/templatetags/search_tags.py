@@ -1,0 +1,12 @@
+"""{% hot_services as services %}: the catalog's hot services, for the 404 page."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def hot_services(limit=8):
+    from huzheng.catalog.models import RegistrationService
+
+    return list(RegistrationService.objects.filter(is_hot=True)[:limit])

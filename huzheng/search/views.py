@@ -1,0 +1,92 @@
+"""The public search page and its help page. Thin: parse, call the services, render."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+
+from huzheng.search import services, text
+from huzheng.search.models import Facet
+
+EXAMPLES = ["掛失", "遷入", "戶籍謄本", "身份證", "出生登記", "門牌", "English"]
+
+
+def search(request):
+    query, cut = text.clean_query(request.GET.get("q", ""))
+    filters = services.clean_filters({f: request.GET.getlist(f) for f in Facet.values})
+    page_number = request.GET.get("page", "1")
+    result = services.search(query, filters, page_number)
+    # A search is counted once: not again for its further pages or its filters.
+    if page_number == "1" and not filters and not cut:
+        services.record_search(query, found=result.total > 0)
+    for group in result.facets:
+        for value in group.values:
+            value.url = _url(query, _toggle(filters, group.name, value.value))
+    context = {
+        "query": query,
+        "cut": cut,
+        "max_length": text.QUERY_MAX_LENGTH,
+        "result": result,
+        "searched": bool(result.terms or filters),
+        "selected": [
+            {"label": value.label, "url": value.url}
+            for group in result.facets
+            for value in group.values
+            if value.selected
+        ],
+        "clear_url": _url(query, {}),
+        "page_urls": _page_urls(query, filters, result.page),
+    }
+    if context["searched"] and result.empty:
+        context.update(_nothing_found(query))
+    elif not context["searched"]:
+        context["popular"] = services.popular_searches()
+        context["examples"] = EXAMPLES
+    return render(request, "search/search.html", context)
+
+
+def help_page(request):
+    return render(
+        request,
+        "search/help.html",
+        {"examples": EXAMPLES, "popular": services.popular_searches()},
+    )
+
+
+def _nothing_found(query):
+    from huzheng.catalog.models import RegistrationService
+
+    return {
+        "suggestions": services.suggestions(query),
+        "popular": services.popular_searches(related_to=query),
+        "hot_services": list(RegistrationService.objects.filter(is_hot=True)[:8]),
+    }
+
+
+def _toggle(filters, facet, value):
+    toggled = {name: list(values) for name, values in filters.items()}
+    values = toggled.setdefault(facet, [])
+    if value in values:
+        values.remove(value)
+    else:
+        values.append(value)
+    return toggled
+
+
+def _url(query, filters, page=None):
+    pairs = [("q", query)] if query else []
+    for facet in Facet.values:
+        pairs += [(facet, value) for value in filters.get(facet, [])]
+    if page and page > 1:
+        pairs.append(("page", page))
+    return "?" + urlencode(pairs)
+
+
+def _page_urls(query, filters, page):
+    if page is None or page.paginator.num_pages < 2:
+        return None
+    return {
+        "previous": _url(query, filters, page.previous_page_number())
+        if page.has_previous()
+        else None,
+        "next": _url(query, filters, page.next_page_number()) if page.has_next() else None,
+    }

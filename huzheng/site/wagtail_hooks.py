@@ -1,0 +1,49 @@
+"""Back office for the public site: the editors' reports and their menu items."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from huzheng.site import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_site_report_urls():
+    return [
+        path(
+            "reports/overdue-review/",
+            admin_views.overdue_review_report,
+            name="site_overdue_review",
+        ),
+        path(
+            "reports/disclosure-coverage/",
+            admin_views.disclosure_coverage_report,
+            name="site_disclosure_coverage",
+        ),
+    ]
+
+
+class PageEditorReportItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.user_may_see_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_overdue_review_menu_item():
+    return PageEditorReportItem(
+        _("Pages overdue for review"),
+        reverse("site_overdue_review"),
+        icon_name="time",
+        order=700,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_disclosure_coverage_menu_item():
+    return PageEditorReportItem(
+        _("Information disclosure coverage"),
+        reverse("site_disclosure_coverage"),
+        icon_name="list-ul",
+        order=701,
+    )
