@@ -91,3 +91,23 @@ def test_printing_leaves_out_navigation_and_keeps_the_content(page, live_site):
     assert page.locator(".site-footer address").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def test_the_home_page_doors_take_a_keyboard_user_to_the_hot_services(page, live_site):
+    page.goto(live_site + "/")
+    doors = page.locator(".doors a")
+    assert doors.count() == 7
+    page.locator(".door--hot").focus()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#hot-services")
+    hot = page.locator("#hot-services")
+    assert hot.is_visible()
+    assert hot.get_by_role("link").count() >= 3
+
+
+def test_the_home_page_prints_its_services_without_the_doors(page, live_site):
+    page.goto(live_site + "/")
+    page.emulate_media(media="print")
+    assert not page.locator(".doors").is_visible()
+    assert page.locator("#hot-services").is_visible()
+    assert page.pdf(format="A4").startswith(b"%PDF")

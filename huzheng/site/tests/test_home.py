@@ -1,0 +1,56 @@
+"""The home page: the plan's seven doors, hot services and common registrations in
+the centre, today's opening status, the QR code — and edits show at once."""
+
+import pytest
+from django.test import Client
+
+from huzheng.catalog.models import RegistrationService
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client():
+    return Client()
+
+
+def test_home_opens_the_seven_doors_of_the_plan(demo_data, client):
+    response = client.get("/")
+    assert response.status_code == 200
+    keys = [door.key for door in response.context["home"].doors]
+    assert keys == ["news", "guides", "forms", "statistics", "online", "hot", "laws"]
+    for door in response.context["home"].doors:
+        if door.url.startswith("/"):
+            assert client.get(door.url).status_code == 200, door.url
+
+
+def test_hot_services_and_common_registrations_are_in_the_centre(demo_data, client):
+    html = client.get("/").content.decode()
+    hot = RegistrationService.objects.filter(is_hot=True).order_by("sort_order", "name")
+    assert hot.exists()
+    for service in hot:
+        assert f'href="{service.get_absolute_url()}"' in html
+    assert 'id="hot-services"' in html
+    assert "出生登記" in html  # a common registration type
+
+
+def test_a_catalog_edit_shows_on_the_home_page_at_once(demo_data, client):
+    client.get("/")  # warm the cache
+    service = RegistrationService.objects.get(slug="birth")
+    service.is_hot = False
+    service.save()
+    hot_urls = [s.url for s in client.get("/").context["home"].hot_services]
+    assert service.get_absolute_url() not in hot_urls
+
+
+def test_online_services_list_only_what_is_built(demo_data, client):
+    urls = [s.url for s in client.get("/").context["home"].online_services]
+    assert "/services/checklist/" in urls
+    assert "/feeds/" in urls and "/search/" in urls
+    assert all(url.startswith("/") for url in urls)
+
+
+def test_home_says_whether_the_office_is_open_and_carries_a_qr_code(demo_data, client):
+    html = client.get("/").content.decode()
+    assert "office-status" in html
+    assert "<svg" in html and "QR" in html
