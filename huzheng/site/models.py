@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -573,7 +574,8 @@ def filter_laws(laws, filters):
         laws = laws.filter(agency=filters["agency"])
     if filters["year"]:
         laws = laws.filter(issued_on__year=filters["year"])
-    return laws.order_by("-issued_on", "law_name", "article")
+    # 第6條 before 第16條: a shorter article number is a smaller one.
+    return laws.order_by("-issued_on", "law_name", Length("article"), "article")
 
 
 def _clean_query(text):

@@ -110,6 +110,12 @@ def test_the_law_index_searches_name_number_and_text(client, demo_data):
     assert "跨所申請戶籍謄本" in by_number and "戶籍法 第48條" not in by_number
 
 
+def test_articles_of_one_law_are_listed_in_number_order(client, demo_data):
+    html = client.get("/laws/", {"kind": "law"}).content.decode()
+    positions = [html.index(f"戶籍法 第{n}條") for n in (6, 16, 48, 79)]
+    assert positions == sorted(positions)
+
+
 def test_the_law_index_filters_by_kind_agency_and_year(client, demo_data):
     html = client.get("/laws/", {"kind": "interpretation"}).content.decode()
     assert "函釋" in html and "戶籍法 第48條" not in html
