@@ -129,7 +129,7 @@ def _build(site):
         common_registrations=tuple(
             _service_link(s) for s in services if s.category == Category.REGISTRATION
         )[:COMMON_REGISTRATION_COUNT],
-        latest_news=_latest_news(root),
+        latest_news=_latest_news(news_index),
         news_url=news_index.get_url() if news_index else "",
         online_services=tuple(
             ServiceLink(str(title), url, str(summary))
@@ -153,34 +153,20 @@ def _door(root, key, title, description, target):
 
 
 def _first_page(root, label):
-    """The first live page of type ``label`` under ``root``; None when there is none or
-    the page type is not installed."""
+    """The first live, public page of type ``label`` under ``root``, or None."""
     if root is None:
         return None
-    try:
-        model = apps.get_model(label)
-    except LookupError:
-        return None
+    model = apps.get_model(label)
     return model.objects.live().public().descendant_of(root).order_by("path").first()
 
 
-def _latest_news(root):
-    if root is None:
+def _latest_news(news_index):
+    """The newest news a citizen may read now, as the news index lists them."""
+    if news_index is None:
         return ()
-    try:
-        model = apps.get_model("site.NewsPage")
-    except LookupError:
-        return ()
-    pages = model.objects.live().public().descendant_of(root)
-    order = "-date" if any(f.name == "date" for f in model._meta.fields) else "-first_published_at"
     return tuple(
-        NewsLink(
-            page.title,
-            page.get_url(),
-            getattr(page, "date", None) or page.first_published_at,
-            page.get_category_display() if hasattr(page, "get_category_display") else "",
-        )
-        for page in pages.order_by(order)[:LATEST_NEWS_COUNT]
+        NewsLink(item.title, item.get_url(), item.date, item.get_category_display())
+        for item in news_index.news()[:LATEST_NEWS_COUNT]
     )
 
 

@@ -277,6 +277,19 @@ def _service_values(services):
 # --- News (最新消息) ----------------------------------------------------------------------
 
 
+class IntroducedPage(ClassifiedPage):
+    """A classified page that opens with an editable introduction: the indexes and the
+    office's own pages."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
 class NewsCategory(models.TextChoices):
     LATEST = "latest", _("Latest news")  # 最新消息
     ANNOUNCEMENT = "announcement", _("Announcements")  # 公告
@@ -288,13 +301,9 @@ class NewsCategory(models.TextChoices):
 NEWS_PER_PAGE = 10
 
 
-class NewsIndexPage(ClassifiedPage):
+class NewsIndexPage(IntroducedPage):
     """The list of news (最新消息), newest first, filterable by category."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
     subpage_types = ["site.NewsPage"]
     max_count_per_parent = 1
     default_policy = Policy.CITIZEN_SERVICE
@@ -426,13 +435,9 @@ LAWS_PER_PAGE = 20
 QUERY_MAX_LENGTH = 100
 
 
-class LawIndexPage(ClassifiedPage):
+class LawIndexPage(IntroducedPage):
     """The laws and interpretations (法規命令 / 函釋), searchable and filterable."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
     subpage_types = ["site.LawPage"]
     max_count_per_parent = 1
     default_policy = Policy.LEGAL_AWARENESS
@@ -650,17 +655,13 @@ DISCLOSURE_STATUTE_TEXT = {
 }
 
 
-class DisclosurePage(ClassifiedPage):
+class DisclosurePage(IntroducedPage):
     """政府資訊公開: every category of Article 7(1), each linked to its content."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
+        *IntroducedPage.content_panels,
         InlinePanel("disclosure_links", label=_("Disclosed information")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
     subpage_types = ["site.ContentPage"]
     default_topic = Topic.AGENCY
     default_policy = Policy.DISCLOSURE
@@ -764,17 +765,13 @@ class DisclosureLink(Orderable):
 # --- Questions and answers (常見問答) -----------------------------------------------------
 
 
-class FaqPage(ClassifiedPage):
+class FaqPage(IntroducedPage):
     """Questions and answers, grouped by the catalog service they are about."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
+        *IntroducedPage.content_panels,
         InlinePanel("entries", label=_("Questions and answers")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
     subpage_types = []
     document_type = DocumentType.FAQ
     default_policy = Policy.CITIZEN_SERVICE
@@ -854,10 +851,9 @@ def faq_entries_for(service):
 # --- The office itself (機關介紹) ----------------------------------------------------------
 
 
-class AgencyPage(ClassifiedPage):
+class AgencyPage(IntroducedPage):
     """The office: introduction, organisation, staff phone list, hours, how to get here."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     bus_info = RichTextField(
         _("by bus"),
         blank=True,
@@ -866,17 +862,12 @@ class AgencyPage(ClassifiedPage):
     )
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
+        *IntroducedPage.content_panels,
         InlinePanel("units", label=_("Organisation")),
         InlinePanel("staff_contacts", label=_("Staff phone list")),
         FieldPanel("bus_info"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("bus_info"),
-    ]
+    search_fields = [*IntroducedPage.search_fields, index.SearchField("bus_info")]
     subpage_types = ["site.ContentPage"]
     default_topic = Topic.AGENCY
     default_policy = Policy.ADMINISTRATION

@@ -54,3 +54,14 @@ def test_home_says_whether_the_office_is_open_and_carries_a_qr_code(demo_data, c
     html = client.get("/").content.decode()
     assert "office-status" in html
     assert "<svg" in html and "QR" in html
+
+
+def test_news_past_its_expiry_is_not_on_the_home_page(demo_data, client):
+    from django.utils import timezone
+
+    from huzheng.site.models import NewsPage
+
+    newest = NewsPage.objects.live().order_by("-date").first()
+    NewsPage.objects.filter(pk=newest.pk).update(expire_at=timezone.now())
+    latest = [item.url for item in client.get("/").context["home"].latest_news]
+    assert latest and newest.url not in latest
