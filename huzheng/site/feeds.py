@@ -13,9 +13,9 @@ from huzheng.site.models import (
     LawPage,
     NewsCategory,
     NewsIndexPage,
-    NewsPage,
     _plain,
     _stream_text,
+    readable_news,
 )
 
 FEED_ITEMS = 30
@@ -47,11 +47,7 @@ class NewsFeed(Feed):
         return _("News of the household registration office.")
 
     def items(self, category):
-        now = timezone.now()
-        items = NewsPage.objects.live().public().exclude(expire_at__lte=now)
-        if category:
-            items = items.filter(category=category)
-        return items.order_by("-date", "-first_published_at")[:FEED_ITEMS]
+        return readable_news(category)[:FEED_ITEMS]
 
     def item_title(self, item):
         return item.title

@@ -301,6 +301,15 @@ class NewsCategory(models.TextChoices):
 NEWS_PER_PAGE = 10
 
 
+def readable_news(category=""):
+    """The news a citizen may read now: live, public, not past its expiry (even before
+    the scheduler unpublishes it), newest first. The index and the feeds list these."""
+    items = NewsPage.objects.live().public().exclude(expire_at__lte=timezone.now())
+    if category:
+        items = items.filter(category=category)
+    return items.order_by("-date", "-first_published_at")
+
+
 class NewsIndexPage(IntroducedPage):
     """The list of news (最新消息), newest first, filterable by category."""
 
@@ -312,14 +321,8 @@ class NewsIndexPage(IntroducedPage):
         verbose_name = _("news index")
 
     def news(self, category=""):
-        """The news a citizen may read now: live, not expired, newest first."""
-        from django.db.models import Q
-
-        items = NewsPage.objects.child_of(self).live().public()
-        items = items.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-        if category:
-            items = items.filter(category=category)
-        return items.order_by("-date", "-first_published_at")
+        """The news of this index a citizen may read now, newest first."""
+        return readable_news(category).child_of(self)
 
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
