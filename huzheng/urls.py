@@ -18,6 +18,7 @@ urlpatterns = [
     path("forms/", include("huzheng.catalog.eform_urls")),
     path("", include("huzheng.addresses.urls")),
     path("search/", include("huzheng.search.urls")),
+    path("queue/", include("huzheng.queueing.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feeds/", include("huzheng.site.urls")),

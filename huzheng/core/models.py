@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -259,3 +260,22 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.worker_id} {self.last_seen}"
+
+
+class BroadcastEvent(models.Model):
+    """One "something changed" poke on a channel (for example one office's queue). Streams
+    in every server process poll the newest id, so events cross processes with nothing
+    but the database; with Redis they also travel by pub/sub. Old rows are pruned."""
+
+    id = models.BigAutoField(primary_key=True)
+    channel = models.CharField(max_length=100)
+    kind = models.CharField(max_length=30)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("broadcast event")
+        indexes = [models.Index(fields=["channel", "id"], name="broadcast_channel_id")]
+
+    def __str__(self):
+        return f"{self.channel} #{self.id} {self.kind}"

@@ -27,17 +27,6 @@ ALL_ROLES = (DIRECTOR, REGISTRAR, COUNTER_STAFF, WEB_EDITOR)
 _ADMIN = "wagtailadmin.access_admin"
 
 # Who keeps the catalog right: the director, the registrars who know the rules, and the
-# web editors who publish it.
-CATALOG_EDIT = [
-    "catalog.view_registrationservice",
-    "catalog.add_registrationservice",
-    "catalog.change_registrationservice",
-    "catalog.view_finerule",
-    "catalog.add_finerule",
-    "catalog.change_finerule",
-]
-
-# Who keeps the catalog right: the director, the registrars who know the rules, and the
 # web editors who publish it. Every counter role issues one-time notice slips.
 CATALOG_EDIT = [
     "catalog.view_registrationservice",
@@ -57,6 +46,19 @@ MARQUEE = [
     "queueing.delete_marqueemessage",
 ]
 LINK_REPORT = ["linkcheck.view_checkedlink"]
+# The queue (叫號): every counter role calls and serves tickets; the director also keeps
+# the series, counters and kiosks and reads the statistics.
+QUEUE_SERVE = ["queueing.serve_ticket", "queueing.view_counter", "queueing.view_series"]
+QUEUE_MANAGE = [
+    "queueing.change_counter",
+    "queueing.add_counter",
+    "queueing.add_series",
+    "queueing.change_series",
+    "queueing.view_kiosk",
+    "queueing.add_kiosk",
+    "queueing.change_kiosk",
+    "queueing.view_queue_statistics",
+]
 # Population figures change only through the audited CSV import.
 POPULATION = ["addresses.view_populationfigure", "addresses.import_populationfigure"]
 
@@ -72,8 +74,8 @@ MODEL_PERMISSIONS = {
         "core.view_staffprofile",
         "core.view_auditentry",
         "addresses.view_village",
-        "queueing.view_counter",
-        "queueing.change_counter",
+        *QUEUE_SERVE,
+        *QUEUE_MANAGE,
         *CATALOG_EDIT,
         *SLIPS,
         *MARQUEE,
@@ -85,6 +87,7 @@ MODEL_PERMISSIONS = {
         "core.view_office",
         "core.view_specialday",
         "addresses.view_village",
+        *QUEUE_SERVE,
         *CATALOG_EDIT,
         *SLIPS,
         *POPULATION,
@@ -93,7 +96,7 @@ MODEL_PERMISSIONS = {
         _ADMIN,
         "core.view_office",
         "core.view_specialday",
-        "queueing.view_counter",
+        *QUEUE_SERVE,
         "catalog.view_registrationservice",
         *SLIPS,
         *MARQUEE,

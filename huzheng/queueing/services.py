@@ -1,23 +1,795 @@
-"""Domain operations of the queue app: for now the marquee (跑馬燈).
+"""Domain operations of the queue (叫號): issuing tickets, calling and serving them at
+the counters, the queue's state for boards and live pages, wait estimates, kiosks; and
+the marquee (跑馬燈).
 
-`current_messages()` is read on every home page view and by every display board, so it
-is cached in the "default" cache for CACHE_SECONDS. The cache holds every message that
-may show during that time, and the exact moment is filtered in Python, so a message
-still starts and ends on the second. A change clears the cache on this app server at
-once (on all of them when the cache is Redis); other local-memory servers catch up
-within CACHE_SECONDS, as the site chrome does.
+Every write runs in one transaction and publishes a "queue changed" event on the
+office's broadcast channel in that same transaction, so a board never sees an event
+before the change it announces. Numbers come from a per-series, per-day sequence row
+taken under a row lock; a call takes a waiting ticket with a compare-and-set update, so
+two counters pressing "call next" at once never call the same ticket; a partial unique
+constraint lets a counter hold only one called ticket.
 """
 
 import datetime as dt
+import math
+import secrets
+import statistics
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Q
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from huzheng.core import broadcast
 from huzheng.core.cache import Generation
-from huzheng.queueing.models import MarqueeMessage
+from huzheng.core.errors import ApiError
+from huzheng.core.services import demo_mode_applies, opening_status, staff_office_ids
+from huzheng.queueing.models import (
+    ACTIVE_STATUSES,
+    Call,
+    Counter,
+    CounterState,
+    Kiosk,
+    MarqueeMessage,
+    Series,
+    Ticket,
+    TicketSequence,
+    TicketStatus,
+    VisitRecord,
+)
+
+# The stated rules of the line, shown on the console and in the docs:
+# after this many priority calls in a row, the oldest regular ticket goes next, so
+# neither line starves (優先號與一般號交錯);
+PRIORITY_RUN = 2
+# a no-show who comes back (過號重新報到) goes in behind this many waiting tickets of the
+# series, or at the end of a shorter line;
+RETURN_AFTER = 3
+# wait estimates use the service times of the day's last finished tickets.
+ESTIMATE_SAMPLE = 20
+
+
+class QueueError(ApiError):
+    """A queue operation that cannot be done: the message says why, in the user's language."""
+
+    def __init__(self, code, message, status=409, **extra):
+        super().__init__(status, code, message, **extra)
+
+
+def channel(office):
+    """The broadcast channel of one office's queue."""
+    return f"queue:{office.code}"
+
+
+# --- issuing -------------------------------------------------------------------------------
+
+
+def issue_ticket(
+    office,
+    *,
+    service=None,
+    priority=False,
+    appointment_code="",
+    kiosk=None,
+    user=None,
+    idempotency_key=None,
+):
+    """Issue a ticket (取號) and return (ticket, created). The same idempotency key again
+    returns the first ticket with created False, so a double tap gives one ticket."""
+    key = (idempotency_key or "").strip()[:100] or None
+    if key:
+        existing = Ticket.objects.filter(office=office, idempotency_key=key).first()
+        if existing is not None:
+            return existing, False
+    now = timezone.now()
+    ensure_open(office, now)
+    series = resolve_series(
+        office, service=service, priority=priority, check_in=bool(appointment_code)
+    )
+    try:
+        with transaction.atomic():
+            today = timezone.localdate(now)
+            TicketSequence.objects.get_or_create(series=series, date=today)
+            sequence = TicketSequence.objects.select_for_update().get(series=series, date=today)
+            sequence.last = F("last") + 1
+            sequence.save(update_fields=["last"])
+            sequence.refresh_from_db(fields=["last"])
+            ticket = Ticket.objects.create(
+                office=office,
+                date=today,
+                series=series,
+                number=sequence.last,
+                label=f"{series.letter}{sequence.last:03d}",
+                service=service,
+                queued_at=now,
+                issued_at=now,
+                appointment_code=appointment_code,
+                kiosk=kiosk,
+                issued_by=user if getattr(user, "pk", None) else None,
+                idempotency_key=key,
+            )
+            ticket.estimated_wait_minutes = estimate_wait(ticket)
+            ticket.save(update_fields=["estimated_wait_minutes"])
+            _changed(office, "issued", ticket)
+    except IntegrityError:
+        # Two taps with one key raced; the first one's ticket is the answer.
+        if key:
+            existing = Ticket.objects.filter(office=office, idempotency_key=key).first()
+            if existing is not None:
+                return existing, False
+        raise
+    if kiosk is not None:
+        Kiosk.objects.filter(pk=kiosk.pk).update(last_seen=now)
+    return ticket, True
+
+
+def check_in(office, code, *, kiosk=None, user=None, idempotency_key=None):
+    """Check in an appointment at the kiosk (預約報到): the booking's code gives a ticket in
+    the office's check-in series. The appointments app registers the look-up with
+    register_check_in(); until it does, check-in is not offered."""
+    code = (code or "").strip().upper()
+    if _check_in_resolver is None:
+        raise QueueError(
+            "check_in_unavailable",
+            _("Appointment check-in is not available yet. Please take a ticket for your service."),
+        )
+    service = _check_in_resolver(office, code)
+    return issue_ticket(
+        office,
+        service=service,
+        appointment_code=code,
+        kiosk=kiosk,
+        user=user,
+        idempotency_key=idempotency_key,
+    )
+
+
+_check_in_resolver = None
+
+
+def register_check_in(resolver):
+    """Install the appointment look-up: resolver(office, code) returns the booked service
+    or raises QueueError with a message for the citizen."""
+    global _check_in_resolver
+    _check_in_resolver = resolver
+
+
+def ensure_open(office, at=None):
+    """Tickets are issued only while the office is open (demo offices at any hour in
+    demo mode); otherwise QueueError with the next opening."""
+    status = opening_status(office, at)
+    if status.is_open or demo_mode_applies(office):
+        return status
+    if status.next_opens_at:
+        when = timezone.localtime(status.next_opens_at)
+        message = _(
+            "The office is closed now, so no tickets are issued. It opens again on "
+            "%(date)s at %(time)s."
+        ) % {"date": _roc_date(when.date()), "time": when.strftime("%H:%M")}
+    else:
+        message = _("The office is closed now, so no tickets are issued.")
+    if status.reason:
+        message = f"{message} ({status.reason})"
+    raise QueueError(
+        "office_closed",
+        message,
+        next_opens_at=status.next_opens_at.isoformat() if status.next_opens_at else None,
+    )
+
+
+def resolve_series(office, *, service=None, priority=False, check_in=False):
+    """The series a ticket goes in: priority and check-in have their own; otherwise the
+    regular series listing the service, else the office's catch-all regular series."""
+    active = Series.objects.filter(office=office, is_active=True)
+    if priority or check_in:
+        kind = Series.Kind.PRIORITY if priority else Series.Kind.CHECK_IN
+        found = active.filter(kind=kind).first()
+        if found is not None:
+            return found
+        if priority:
+            raise QueueError(
+                "no_priority_series",
+                _("This office has no priority line; please take a regular ticket."),
+            )
+    regular = active.filter(kind=Series.Kind.REGULAR)
+    if service is not None:
+        listed = regular.filter(services=service).first()
+        if listed is not None:
+            return listed
+    catch_all = regular.filter(services__isnull=True).first()
+    if catch_all is not None:
+        return catch_all
+    raise QueueError(
+        "no_series",
+        _(
+            "This office does not issue tickets for this service. "
+            "Please ask at the information desk."
+        ),
+        status=422,
+    )
+
+
+# --- calling and serving ----------------------------------------------------------------------
+
+
+def call_next(counter, *, user=None):
+    """Call the next ticket to this counter (叫號): tickets transferred to the counter
+    first, then by the priority rule, then the longest waiting. A ticket still open at
+    the counter is finished first, as the clerk moves on."""
+    series = counter.served_series()
+    if not counter.is_active:
+        raise QueueError("counter_not_in_use", _("This counter is not in use."))
+    if not series:
+        raise QueueError(
+            "counter_has_no_series",
+            _("This counter serves no ticket series. Ask the director to assign series to it."),
+        )
+    for _attempt in range(20):
+        try:
+            called = _call_once(counter, series, user)
+        except IntegrityError:
+            # The same counter pressed twice at once: the other press holds the counter's
+            # one called ticket (a database constraint); look again, now seeing it.
+            continue
+        if called is not None:
+            return called
+    raise QueueError("busy", _("The queue is very busy; please press again."))
+
+
+def recall(ticket, *, user=None):
+    """Call the same ticket again (重呼)."""
+    _check_today(ticket)
+    if ticket.status != TicketStatus.CALLED or ticket.counter_id is None:
+        raise QueueError("not_called", _("Only a ticket that has been called can be called again."))
+    with transaction.atomic():
+        Call.objects.create(
+            ticket=ticket, counter=ticket.counter, at=timezone.now(), is_recall=True, by=_user(user)
+        )
+        _changed(ticket.office, "call", ticket)
+    return ticket
+
+
+def start_service(ticket, *, user=None):
+    """The citizen has come to the counter: service starts (開始服務)."""
+    return _move(ticket, {TicketStatus.CALLED}, TicketStatus.SERVING, user, started_at=True)
+
+
+def finish(ticket, *, user=None):
+    """Service is done (完成). A ticket left at a counter overnight may still be finished,
+    or the counter could never pause or close."""
+    if ticket.status not in ACTIVE_STATUSES:
+        raise QueueError("not_at_counter", _("Only a ticket at a counter can be finished."))
+    with transaction.atomic():
+        updated = _finish(ticket, timezone.now())
+        if not updated:
+            raise QueueError("changed", _("This ticket has just changed; please look again."))
+        _changed(ticket.office, "finished", ticket)
+    ticket.refresh_from_db()
+    return ticket
+
+
+def mark_no_show(ticket, *, user=None):
+    """The called citizen did not come (過號)."""
+    ticket = _move(ticket, {TicketStatus.CALLED}, TicketStatus.NO_SHOW, user)
+    Ticket.objects.filter(pk=ticket.pk).update(no_show_count=F("no_show_count") + 1)
+    ticket.refresh_from_db()
+    return ticket
+
+
+def return_to_line(ticket, *, user=None):
+    """A no-show who comes back goes in behind the next RETURN_AFTER waiting tickets of
+    the series (過號重新報到), or at the end of a shorter line."""
+    _check_today(ticket)
+    if ticket.status != TicketStatus.NO_SHOW:
+        raise QueueError("not_no_show", _("Only a ticket marked as no-show can go back in line."))
+    with transaction.atomic():
+        now = timezone.now()
+        ahead = list(
+            Ticket.objects.filter(
+                office=ticket.office,
+                date=ticket.date,
+                series=ticket.series,
+                status=TicketStatus.WAITING,
+            )
+            .order_by("queued_at")
+            .values_list("queued_at", flat=True)[:RETURN_AFTER]
+        )
+        queued_at = ahead[-1] + dt.timedelta(microseconds=1) if len(ahead) == RETURN_AFTER else now
+        updated = Ticket.objects.filter(pk=ticket.pk, status=TicketStatus.NO_SHOW).update(
+            status=TicketStatus.WAITING, queued_at=queued_at, counter=None, called_at=None
+        )
+        if not updated:
+            raise QueueError("changed", _("This ticket has just changed; please look again."))
+        _changed(ticket.office, "returned", ticket)
+    ticket.refresh_from_db()
+    return ticket
+
+
+def transfer(ticket, *, series=None, counter=None, user=None):
+    """Send a ticket to another series or to one counter (轉櫃): it waits again, keeping
+    its number and its place by the time it was issued."""
+    _check_today(ticket)
+    if series is None and counter is None:
+        raise QueueError(
+            "transfer_target", _("Choose a series or a counter to transfer to."), status=422
+        )
+    if series is not None and (series.office_id != ticket.office_id or not series.is_active):
+        raise QueueError(
+            "transfer_target", _("That series is not one of this office's."), status=422
+        )
+    if counter is not None and (counter.office_id != ticket.office_id or not counter.is_active):
+        raise QueueError(
+            "transfer_target", _("That counter is not one of this office's."), status=422
+        )
+    if ticket.status not in (*ACTIVE_STATUSES, TicketStatus.WAITING):
+        raise QueueError(
+            "not_transferable", _("A finished or no-show ticket cannot be transferred.")
+        )
+    with transaction.atomic():
+        updated = Ticket.objects.filter(pk=ticket.pk, status=ticket.status).update(
+            status=TicketStatus.WAITING,
+            series=series or ticket.series,
+            for_counter=counter,
+            counter=None,
+            called_at=None,
+            started_at=None,
+            queued_at=ticket.issued_at,
+        )
+        if not updated:
+            raise QueueError("changed", _("This ticket has just changed; please look again."))
+        _changed(ticket.office, "transferred", ticket)
+    ticket.refresh_from_db()
+    return ticket
+
+
+def set_counter_state(counter, state, *, user=None):
+    """Open, pause (暫停服務) or close a counter. A counter with a ticket at it cannot
+    close or pause until that ticket is finished, transferred or marked no-show."""
+    if state not in CounterState.values:
+        raise QueueError("bad_state", _("Unknown counter state."), status=422)
+    if (
+        state != CounterState.OPEN
+        and Ticket.objects.filter(counter=counter, status__in=ACTIVE_STATUSES).exists()
+    ):
+        raise QueueError(
+            "counter_busy", _("Finish, transfer or mark the current ticket as no-show first.")
+        )
+    with transaction.atomic():
+        _set_counter_state(counter, state, user, timezone.now())
+        _changed(counter.office, "counter", None)
+    counter.refresh_from_db()
+    return counter
+
+
+def link_record(ticket, *, kind, reference, note="", user=None):
+    """Link a case or notice slip made during the visit to the ticket (全程服務)."""
+    record = VisitRecord(
+        ticket=ticket,
+        kind=kind,
+        reference=(reference or "").strip(),
+        note=(note or "").strip(),
+        created_by=_user(user),
+    )
+    try:
+        # The unique constraint is left to the database, which also settles a race.
+        record.full_clean(validate_constraints=False)
+    except ValidationError as error:
+        raise QueueError("invalid_record", " ".join(error.messages), status=422) from None
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError:
+        raise QueueError(
+            "duplicate_record", _("This record is already linked to the ticket.")
+        ) from None
+    return record
+
+
+def current_ticket(counter):
+    return (
+        Ticket.objects.filter(counter=counter, status__in=ACTIVE_STATUSES)
+        .select_related("series", "service")
+        .first()
+    )
+
+
+# --- the state of the line ---------------------------------------------------------------------
+
+
+def queue_status(office):
+    """The office's line now, for boards, live pages and the API: per series the number
+    being served, the waiting count and estimated wait; the counters; the latest calls.
+    Cached per broadcast event, so fifty boards fetching after one call cost one query set."""
+    event_id = broadcast.latest_id(channel(office))
+    today = timezone.localdate()
+    key = f"queue-status:{office.pk}:{event_id}:{today}"
+    state = cache.get(key)
+    if state is None:
+        state = _compute_status(office, today, event_id)
+        cache.set(key, state, 60)
+    return state
+
+
+def ticket_position(ticket, *, just_issued=False):
+    """(people ahead in its series, estimated wait in minutes) for a waiting ticket. A
+    ticket just issued keeps the estimate made in its own transaction."""
+    if ticket.status != TicketStatus.WAITING or ticket.date != timezone.localdate():
+        return None, None
+    ahead = _waiting_ahead(ticket).filter(series=ticket.series).count()
+    if just_issued:
+        return ahead, ticket.estimated_wait_minutes
+    return ahead, estimate_wait(ticket)
+
+
+def estimate_wait(ticket):
+    """Minutes until a waiting ticket is likely called: the line played forward, each open
+    counter calling the first waiting ticket it serves (priority first) at that series'
+    own recent service time, until it calls this one."""
+    now = timezone.now()
+    counters = _counters(ticket.office)
+    open_counters = [c for c in counters if c.state == CounterState.OPEN]
+    if not any(_serves(c, ticket.series) for c in open_counters):
+        # Nobody serves the series yet (before opening): as if its counters were open.
+        open_counters = [c for c in counters if _serves(c, ticket.series)]
+    if not open_counters:
+        return None
+    series = {s.pk: s for s in Series.objects.filter(office_id=ticket.office_id)}
+    minutes = {pk: service_minutes(s) for pk, s in series.items()}
+    serves = {c.pk: {pk for pk, s in series.items() if _serves(c, s)} for c in open_counters}
+    free_at = {c.pk: 0.0 for c in open_counters}
+    for at_counter in Ticket.objects.filter(
+        office_id=ticket.office_id,
+        date=ticket.date,
+        status__in=ACTIVE_STATUSES,
+        counter__in=open_counters,
+    ).only("counter_id", "series_id", "called_at", "started_at"):
+        usual = minutes[at_counter.series_id]
+        elapsed = (
+            now - (at_counter.started_at or at_counter.called_at or now)
+        ).total_seconds() / 60
+        # A service already longer than usual is taken to need a quarter more.
+        free_at[at_counter.counter_id] = max(usual - elapsed, 0.25 * usual)
+    line = sorted(
+        Ticket.objects.filter(
+            office_id=ticket.office_id,
+            date=ticket.date,
+            status=TicketStatus.WAITING,
+            for_counter__isnull=True,
+        ).values_list("pk", "series_id", "queued_at"),
+        key=lambda row: (not series[row[1]].is_priority, row[2]),
+    )
+    while line and free_at:
+        counter = min(free_at, key=free_at.get)
+        index = next((i for i, row in enumerate(line) if row[1] in serves[counter]), None)
+        if index is None:
+            del free_at[counter]  # nothing left in line that this counter serves
+            continue
+        pk, series_id, _queued = line.pop(index)
+        if pk == ticket.pk:
+            share = (
+                0.0 if ticket.series.is_priority else _priority_share(ticket, series, minutes, now)
+            )
+            return max(0, round(free_at[counter] / (1 - share)))
+        free_at[counter] += minutes[series_id]
+    return None
+
+
+def _priority_share(ticket, series, minutes, now):
+    """The share of counter time that priority tickets still to come will take ahead of a
+    regular ticket: the last hour's priority arrivals times their service time, at most half."""
+    priority = [pk for pk, s in series.items() if s.is_priority]
+    if not priority:
+        return 0.0
+    counters = [c for c in _counters(ticket.office) if c.state == CounterState.OPEN]
+    arrived = Ticket.objects.filter(
+        office_id=ticket.office_id,
+        date=ticket.date,
+        series_id__in=priority,
+        issued_at__gte=now - dt.timedelta(hours=1),
+        issued_at__lt=now,
+    ).count()
+    return min(0.5, arrived / 60 * minutes[priority[0]] / max(1, len(counters)))
+
+
+def service_minutes(series):
+    """The mean service time of the series' last finished tickets today, else its usual time."""
+    today = timezone.localdate()
+    rows = (
+        # Served by the index on (series, date, finished_at): the day's newest first.
+        Ticket.objects.filter(
+            series=series, date=today, status=TicketStatus.DONE, finished_at__isnull=False
+        )
+        .order_by("-finished_at")
+        .values_list("called_at", "started_at", "finished_at")[:ESTIMATE_SAMPLE]
+    )
+    durations = [
+        (finished - (started or called)).total_seconds() / 60
+        for called, started, finished in rows
+        if (started or called) is not None
+    ]
+    if not durations:
+        return float(series.default_service_minutes)
+    return max(0.5, statistics.fmean(durations))
+
+
+def _compute_status(office, today, event_id):
+    start = _day_start(today)
+    tickets = Ticket.objects.filter(office=office, date=today)
+    series = list(Series.objects.filter(office=office, is_active=True))
+    counters = _counters(office)
+    waiting = dict(
+        tickets.filter(status=TicketStatus.WAITING, for_counter__isnull=True)
+        .values_list("series")
+        .annotate(n=Count("id"))
+    )
+    waiting_priority = sum(n for pk, n in waiting.items() if _by_pk(series, pk).is_priority)
+    at_counter = {
+        t.counter_id: t for t in tickets.filter(status__in=ACTIVE_STATUSES).select_related("series")
+    }
+    calls = list(
+        Call.objects.filter(counter__office=office, at__gte=start)
+        .select_related("ticket__series", "counter")
+        .order_by("-at", "-id")[:12]
+    )
+    now_serving = {}
+    for call in (
+        Call.objects.filter(counter__office=office, at__gte=start, is_recall=False)
+        .order_by("-at", "-id")
+        .values_list("ticket__series_id", "ticket__label")[:200]
+    ):
+        now_serving.setdefault(call[0], call[1])
+    series_out = []
+    for s in series:
+        serving = [c for c in counters if _serves(c, s)]
+        open_ = [c for c in serving if c.state == CounterState.OPEN] or serving
+        served = {x.pk for c in open_ for x in series if _serves(c, x)}
+        if s.is_priority:
+            ahead = waiting.get(s.pk, 0)
+        else:
+            ahead = sum(n for pk, n in waiting.items() if pk in served)
+        busy = sum(1 for c in open_ if c.pk in at_counter)
+        series_out.append(
+            {
+                "letter": s.letter,
+                "name": s.name,
+                "name_en": s.name_en,
+                "kind": s.kind,
+                "now_serving": now_serving.get(s.pk),
+                "waiting": waiting.get(s.pk, 0),
+                "estimated_wait_minutes": (
+                    _wait_minutes(ahead, busy, len(open_), service_minutes(s)) if open_ else None
+                ),
+            }
+        )
+    return {
+        "office": office.code,
+        "date": today.isoformat(),
+        "event_id": event_id,
+        "waiting_total": sum(waiting.values()),
+        "waiting_priority": waiting_priority,
+        "series": series_out,
+        "counters": [
+            {
+                "number": c.number,
+                "name": str(c),
+                "state": c.state,
+                "serving": at_counter[c.pk].label if c.pk in at_counter else None,
+                "series": [x.letter for x in series if _serves(c, x)],
+            }
+            for c in counters
+        ],
+        "calls": [
+            {
+                "id": call.pk,
+                "ticket": call.ticket.label,
+                "series": call.ticket.series.letter,
+                "counter": call.counter.number,
+                "at": call.at.isoformat(),
+                "is_recall": call.is_recall,
+            }
+            for call in calls
+        ],
+    }
+
+
+# --- kiosks and staff --------------------------------------------------------------------------
+
+
+def create_kiosk(office, name, *, token=None):
+    """Register a kiosk; return (kiosk, token). The token is shown once: only its hash is kept."""
+    token = token or secrets.token_urlsafe(24)
+    kiosk = Kiosk.objects.create(
+        office=office, name=name, token_hash=Kiosk.hash_token(token), token_hint=token[:6]
+    )
+    return kiosk, token
+
+
+def authenticate_kiosk(token, office=None):
+    """The active kiosk with this token (at this office), or None."""
+    token = (token or "").strip()
+    if not token or len(token) > 200:
+        return None
+    kiosk = (
+        Kiosk.objects.select_related("office")
+        .filter(token_hash=Kiosk.hash_token(token), is_active=True)
+        .first()
+    )
+    if kiosk is None or (office is not None and kiosk.office_id != office.pk):
+        return None
+    return kiosk
+
+
+def can_serve(user, office):
+    """Whether a staff member may call and serve tickets at this office."""
+    if not getattr(user, "is_authenticated", False) or not user.has_perm("queueing.serve_ticket"):
+        return False
+    allowed = staff_office_ids(user)
+    return allowed is None or office.pk in allowed
+
+
+def can_issue(user, office):
+    return can_serve(user, office)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _call_once(counter, series, user):
+    """One attempt of call_next; None when another counter took the candidate first."""
+    with transaction.atomic():
+        now = timezone.now()
+        current = Ticket.objects.filter(counter=counter, status__in=ACTIVE_STATUSES).first()
+        candidate = _next_candidate(counter, series)
+        if candidate is None:
+            raise QueueError("nobody_waiting", _("Nobody is waiting for this counter."))
+        if current is not None:
+            _finish(current, now)
+        taken = Ticket.objects.filter(pk=candidate.pk, status=TicketStatus.WAITING).update(
+            status=TicketStatus.CALLED,
+            counter=counter,
+            for_counter=None,
+            called_at=now,
+            served_by=user if getattr(user, "pk", None) else None,
+        )
+        if not taken:
+            return None  # another counter took it a moment ago
+        _set_counter_state(counter, CounterState.OPEN, user, now)
+        candidate.refresh_from_db()
+        Call.objects.create(ticket=candidate, counter=counter, at=now, by=_user(user))
+        _changed(counter.office, "call", candidate)
+        return candidate
+
+
+def _next_candidate(counter, series):
+    today = timezone.localdate()
+    waiting = Ticket.objects.filter(
+        office_id=counter.office_id, date=today, status=TicketStatus.WAITING
+    )
+    mine = waiting.filter(for_counter=counter).order_by("queued_at").first()
+    if mine is not None:
+        return mine
+    line = waiting.filter(for_counter__isnull=True, series__in=series).order_by("queued_at")
+    priority = line.filter(series__kind=Series.Kind.PRIORITY).first()
+    regular = line.exclude(series__kind=Series.Kind.PRIORITY).first()
+    if priority is None or regular is None:
+        return priority or regular
+    recent = list(
+        Call.objects.filter(counter__office_id=counter.office_id, at__date=today, is_recall=False)
+        .order_by("-at", "-id")
+        .values_list("ticket__series__kind", flat=True)[:PRIORITY_RUN]
+    )
+    if len(recent) == PRIORITY_RUN and all(kind == Series.Kind.PRIORITY for kind in recent):
+        return regular
+    return priority
+
+
+def _finish(ticket, now):
+    return Ticket.objects.filter(pk=ticket.pk, status__in=ACTIVE_STATUSES).update(
+        status=TicketStatus.DONE,
+        finished_at=now,
+        started_at=ticket.started_at or ticket.called_at or now,
+    )
+
+
+def _move(ticket, from_states, to_state, user, *, started_at=False):
+    _check_today(ticket)
+    if ticket.status not in from_states:
+        raise QueueError(
+            "wrong_state",
+            _("This ticket is %(status)s; that cannot be done now.")
+            % {"status": ticket.get_status_display()},
+        )
+    with transaction.atomic():
+        fields = {"status": to_state}
+        if started_at:
+            fields["started_at"] = timezone.now()
+        updated = Ticket.objects.filter(pk=ticket.pk, status=ticket.status).update(**fields)
+        if not updated:
+            raise QueueError("changed", _("This ticket has just changed; please look again."))
+        _changed(ticket.office, to_state, ticket)
+    ticket.refresh_from_db()
+    return ticket
+
+
+def _check_today(ticket):
+    if ticket.date != timezone.localdate():
+        raise QueueError(
+            "not_today", _("This ticket is from another day; numbers restart each day.")
+        )
+
+
+def _set_counter_state(counter, state, user, now):
+    if counter.state == state and (
+        state != CounterState.OPEN or counter.staffed_by_id == getattr(user, "pk", None)
+    ):
+        return
+    Counter.objects.filter(pk=counter.pk).update(
+        state=state,
+        state_changed_at=now,
+        staffed_by=_user(user) if state == CounterState.OPEN else None,
+    )
+    counter.state = state
+
+
+def _changed(office, kind, ticket):
+    broadcast.publish(channel(office), kind, {"ticket": ticket.label if ticket else None})
+
+
+def _user(user):
+    return user if getattr(user, "pk", None) else None
+
+
+def _waiting_ahead(ticket):
+    return Ticket.objects.filter(
+        office_id=ticket.office_id,
+        date=ticket.date,
+        status=TicketStatus.WAITING,
+        for_counter__isnull=True,
+        queued_at__lt=ticket.queued_at,
+    )
+
+
+def _wait_minutes(ahead, busy, counters, minutes):
+    """The wait behind `ahead` tickets when `busy` of `counters` are serving: a free
+    counter calls at once; a service in progress is half done on average."""
+    if ahead < counters - busy:
+        return 0
+    return max(0, math.ceil((ahead - (counters - busy) + 0.5 * busy) * minutes / counters))
+
+
+def _day_start(day):
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _by_pk(items, pk):
+    return next(item for item in items if item.pk == pk)
+
+
+def _counters(office):
+    return list(Counter.objects.filter(office=office, is_active=True).prefetch_related("series"))
+
+
+def _serves(counter, series):
+    return counter.is_full_function or any(s.pk == series.pk for s in counter.series.all())
+
+
+def _roc_date(day):
+    from huzheng.core import roc
+
+    return roc.format_long(day)
+
+
+# --- the marquee (跑馬燈) ------------------------------------------------------------------
+#
+# `current_messages()` is read on every home page view and by every display board, so it
+# is cached in the "default" cache for CACHE_SECONDS. The cache holds every message that
+# may show during that time, and the exact moment is filtered in Python, so a message
+# still starts and ends on the second. A change clears the cache on this app server at
+# once (on all of them when the cache is Redis); other local-memory servers catch up
+# within CACHE_SECONDS, as the site chrome does.
 
 CACHE_SECONDS = 30
 _generation = Generation("marquee")

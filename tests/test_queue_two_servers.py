@@ -1,0 +1,256 @@
+"""Two app servers behave as one (test_two_servers_*): a ticket issued through one uvicorn
+process and a call made by a clerk elsewhere reach a display board streaming from the
+other within a second, and the other's status shows the call. Once on a SQLite file with
+nothing else (the database carries the events), once on PostgreSQL with Redis pub/sub,
+as a county runs it."""
+
+import contextlib
+import http.client
+import json
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+# A Redis database of its own, emptied first: the queue's cached state is keyed by office
+# and event id, which another run's database would share.
+REDIS_FOR_TEST = os.environ.get("HUZHENG_TEST_TWO_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/13")
+KIOSK = {"Authorization": "Kiosk demo-kiosk-huxi"}
+
+
+@pytest.fixture(params=["sqlite", "postgres-redis"])
+def platform_env(request, tmp_path):
+    """The environment both servers share, on a migrated database with the demo data."""
+    env = {**os.environ, "HUZHENG_DEMO": "1", "DJANGO_SETTINGS_MODULE": "huzheng.settings"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the servers must be async-safe for real
+    env.pop("REDIS_URL", None)
+    scratch = None
+    if request.param == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'queue.sqlite3'}"
+    else:
+        base = os.environ.get("DATABASE_URL", "")
+        if not base.startswith(("postgres://", "postgresql://")):
+            pytest.skip(
+                "PostgreSQL case: DATABASE_URL is not a PostgreSQL URL in this run "
+                "(CI runs the suite once on PostgreSQL)"
+            )
+        env["REDIS_URL"] = _empty_redis()
+        scratch = f"huzheng_twoservers_{os.getpid()}"
+        _admin_sql(base, f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+        _admin_sql(base, f'CREATE DATABASE "{scratch}"')
+        env["DATABASE_URL"] = urllib.parse.urlparse(base)._replace(path=f"/{scratch}").geturl()
+    try:
+        for command in (["migrate", "-v0"], ["seed_demo", "-v0"]):
+            subprocess.run([*MANAGE, *command], env=env, cwd=ROOT, check=True)
+        yield env
+    finally:
+        if scratch:
+            _admin_sql(base, f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+
+
+@pytest.fixture
+def two_servers(platform_env):
+    processes, urls = [], []
+    try:
+        for _ in range(2):
+            port = _free_port()
+            processes.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "uvicorn",
+                        "huzheng.asgi:application",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        str(port),
+                        "--no-access-log",
+                    ],
+                    env=platform_env,
+                    cwd=ROOT,
+                )
+            )
+            urls.append(f"http://127.0.0.1:{port}")
+        for url in urls:
+            _wait_until_serving(url)
+        yield urls[0], urls[1], platform_env
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def test_two_servers_a_ticket_and_a_call_on_one_reach_the_board_on_the_other(two_servers):
+    one, two, env = two_servers
+    board = EventReader(two + "/queue/huxi/events/")
+    board.start()
+    try:
+        first = board.next_changed(after=-1, timeout=15)  # told at once to fetch the state
+
+        # A citizen takes a ticket at the kiosk, whose requests go to server one.
+        status, ticket = _post_json(
+            one + "/api/v1/queue/huxi/tickets",
+            {"service": "move-in", "idempotency_key": str(uuid.uuid4())},
+            KIOSK,
+        )
+        assert status == 201, ticket
+        sent = time.monotonic()
+        issued = board.next_changed(after=first.id, timeout=5)
+        assert issued.at - sent < 1.0
+
+        # A clerk calls it at counter 1, from yet another process.
+        code = (
+            "from huzheng.queueing import services;"
+            "from huzheng.queueing.models import Counter;"
+            "print(services.call_next(Counter.objects.get(office__code='huxi', number=1)).label)"
+        )
+        done = subprocess.run(
+            [*MANAGE, "shell", "-c", code],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        called_at = time.monotonic()
+        assert done.stdout.strip().splitlines()[-1] == ticket["number"]
+        called = board.next_changed(after=issued.id, timeout=5)
+        assert called.at - called_at < 1.0
+
+        state = _get_json(two + "/api/v1/queue/huxi/status")
+        assert state["event_id"] >= called.id
+        assert state["calls"][0]["ticket"] == ticket["number"]
+        assert state["calls"][0]["counter"] == 1
+        counters = {c["number"]: c for c in state["counters"]}
+        assert counters[1]["serving"] == ticket["number"]
+    finally:
+        board.stop()
+    assert board.status == 200
+    assert board.content_type.startswith("text/event-stream")
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+class EventReader(threading.Thread):
+    """A display board's stream, read line by line in a thread; events go to a queue
+    stamped with the moment they arrived."""
+
+    class Event:
+        def __init__(self, at, fields):
+            self.at = at
+            self.fields = fields
+            self.id = int(fields.get("id") or 0)
+
+    def __init__(self, url):
+        super().__init__(daemon=True)
+        self.url = urllib.parse.urlparse(url)
+        self.events = queue.Queue()
+        self.status = None
+        self.content_type = ""
+        self.connection = None
+
+    def run(self):
+        self.connection = http.client.HTTPConnection(self.url.hostname, self.url.port, timeout=30)
+        with contextlib.suppress(OSError, http.client.HTTPException, ValueError):
+            self.connection.request("GET", self.url.path, headers={"Accept": "text/event-stream"})
+            response = self.connection.getresponse()
+            self.status = response.status
+            self.content_type = response.getheader("Content-Type", "")
+            fields = {}
+            while line := response.readline():
+                line = line.decode().rstrip("\r\n")
+                if line:
+                    name, _, value = line.partition(":")
+                    fields[name or ":"] = value.strip()
+                    continue
+                if "event" in fields:
+                    self.events.put(self.Event(time.monotonic(), fields))
+                fields = {}
+
+    def next_changed(self, *, after, timeout):
+        deadline = time.monotonic() + timeout
+        while (remaining := deadline - time.monotonic()) > 0:
+            try:
+                event = self.events.get(timeout=remaining)
+            except queue.Empty:
+                break
+            if event.fields.get("event") == "changed" and event.id > after:
+                assert json.loads(event.fields["data"]) == {"id": event.id}
+                return event
+        pytest.fail(f"no `changed` event after id {after} within {timeout} s")
+
+    def stop(self):
+        if self.connection is not None and self.connection.sock is not None:
+            with contextlib.suppress(OSError):
+                self.connection.sock.shutdown(socket.SHUT_RDWR)
+        self.join(5)
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_until_serving(url):
+    for _ in range(150):
+        try:
+            _get_json(url + "/api/v1/queue/huxi/status")
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"{url} did not start")
+
+
+def _get_json(url):
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - localhost
+        return json.loads(response.read())
+
+
+def _post_json(url, data, headers):
+    request = urllib.request.Request(  # noqa: S310 - localhost
+        url,
+        data=json.dumps(data).encode(),
+        headers={"Content-Type": "application/json", **headers},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+def _admin_sql(database_url, sql):
+    import psycopg
+
+    with psycopg.connect(database_url, dbname="postgres", autocommit=True) as connection:
+        connection.execute(sql)
+
+
+def _empty_redis():
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_FOR_TEST).flushdb()
+    except redis.RedisError as error:
+        pytest.skip(f"PostgreSQL case needs Redis at {REDIS_FOR_TEST}: {error}")
+    return REDIS_FOR_TEST
