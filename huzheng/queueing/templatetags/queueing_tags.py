@@ -13,3 +13,21 @@ def marquee(office):
     messages = services.current_messages(office) if office else []
     language = get_language() or "zh-hant"
     return {"marquee_items": [{"message": m, "text": m.display_text(language)} for m in messages]}
+
+
+@register.inclusion_tag("queueing/queue_widget.html")
+def queue_now(office):
+    """{% queue_now office %}: the line at the office now, for the home page."""
+    if office is None:
+        return {"office": None}
+    state = services.queue_status(office)
+    english = (get_language() or "").startswith("en")
+    return {
+        "office": office,
+        "series": [
+            {**s, "label": s["name_en"] if english and s["name_en"] else s["name"]}
+            for s in state["series"]
+        ],
+        "waiting_total": state["waiting_total"],
+        "open_counters": sum(1 for c in state["counters"] if c["state"] == "open"),
+    }
