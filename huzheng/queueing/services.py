@@ -92,17 +92,13 @@ def issue_ticket(
     try:
         with transaction.atomic():
             today = timezone.localdate(now)
-            TicketSequence.objects.get_or_create(series=series, date=today)
-            sequence = TicketSequence.objects.select_for_update().get(series=series, date=today)
-            sequence.last = F("last") + 1
-            sequence.save(update_fields=["last"])
-            sequence.refresh_from_db(fields=["last"])
-            ticket = Ticket.objects.create(
+            number = _next_number(series, today)
+            ticket = Ticket(
                 office=office,
                 date=today,
                 series=series,
-                number=sequence.last,
-                label=f"{series.letter}{sequence.last:03d}",
+                number=number,
+                label=f"{series.letter}{number:03d}",
                 service=service,
                 queued_at=now,
                 issued_at=now,
@@ -111,8 +107,10 @@ def issue_ticket(
                 issued_by=user if getattr(user, "pk", None) else None,
                 idempotency_key=key,
             )
+            # Estimated before the insert (the estimate counts the new ticket in line),
+            # so the row is written once.
             ticket.estimated_wait_minutes = estimate_wait(ticket)
-            ticket.save(update_fields=["estimated_wait_minutes"])
+            ticket.save(force_insert=True)
             _changed(office, "issued", ticket)
     except IntegrityError:
         # Two taps with one key raced; the first one's ticket is the answer.
@@ -155,6 +153,20 @@ def register_check_in(resolver):
     or raises QueueError with a message for the citizen."""
     global _check_in_resolver
     _check_in_resolver = resolver
+
+
+def _next_number(series, day):
+    """The series' next number of the day, under a lock on its sequence row: two kiosks
+    at once wait for each other here and never share a number."""
+    sequence = TicketSequence.objects.select_for_update().filter(series=series, date=day).first()
+    if sequence is None:
+        # The day's first ticket of the series; a racing first kiosk is settled by the
+        # unique (series, date) constraint inside get_or_create, and then the lock.
+        TicketSequence.objects.get_or_create(series=series, date=day)
+        sequence = TicketSequence.objects.select_for_update().get(series=series, date=day)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return sequence.last
 
 
 def ensure_open(office, at=None):
@@ -440,50 +452,57 @@ def estimate_wait(ticket):
     minutes = {pk: service_minutes(s) for pk, s in series.items()}
     serves = {c.pk: {pk for pk, s in series.items() if _serves(c, s)} for c in open_counters}
     free_at = {c.pk: 0.0 for c in open_counters}
+    # Filtered by counter in Python: the query then runs on the (office, date, status) index.
     for at_counter in Ticket.objects.filter(
-        office_id=ticket.office_id,
-        date=ticket.date,
-        status__in=ACTIVE_STATUSES,
-        counter__in=open_counters,
+        office_id=ticket.office_id, date=ticket.date, status__in=ACTIVE_STATUSES
     ).only("counter_id", "series_id", "called_at", "started_at"):
+        if at_counter.counter_id not in free_at:
+            continue
         usual = minutes[at_counter.series_id]
         elapsed = (
             now - (at_counter.started_at or at_counter.called_at or now)
         ).total_seconds() / 60
         # A service already longer than usual is taken to need a quarter more.
         free_at[at_counter.counter_id] = max(usual - elapsed, 0.25 * usual)
-    line = sorted(
+    # Ordered in SQL, so no time stamps need reading: a busy day has hundreds waiting.
+    waiting = list(
         Ticket.objects.filter(
             office_id=ticket.office_id,
             date=ticket.date,
             status=TicketStatus.WAITING,
             for_counter__isnull=True,
-        ).values_list("pk", "series_id", "queued_at"),
-        key=lambda row: (not series[row[1]].is_priority, row[2]),
+        )
+        .order_by("queued_at")
+        .values_list("pk", "series_id")
     )
+    if ticket._state.adding:  # a ticket being issued is not in the table yet; it is the newest
+        waiting.append((ticket.pk, ticket.series_id))
+    # Priority first; the sort is stable, so each kind keeps its order in line.
+    line = sorted(waiting, key=lambda row: not series[row[1]].is_priority)
     while line and free_at:
         counter = min(free_at, key=free_at.get)
         index = next((i for i, row in enumerate(line) if row[1] in serves[counter]), None)
         if index is None:
             del free_at[counter]  # nothing left in line that this counter serves
             continue
-        pk, series_id, _queued = line.pop(index)
+        pk, series_id = line.pop(index)
         if pk == ticket.pk:
             share = (
-                0.0 if ticket.series.is_priority else _priority_share(ticket, series, minutes, now)
+                0.0
+                if ticket.series.is_priority
+                else _priority_share(ticket, series, minutes, now, len(open_counters))
             )
             return max(0, round(free_at[counter] / (1 - share)))
         free_at[counter] += minutes[series_id]
     return None
 
 
-def _priority_share(ticket, series, minutes, now):
+def _priority_share(ticket, series, minutes, now, open_counters):
     """The share of counter time that priority tickets still to come will take ahead of a
     regular ticket: the last hour's priority arrivals times their service time, at most half."""
     priority = [pk for pk, s in series.items() if s.is_priority]
     if not priority:
         return 0.0
-    counters = [c for c in _counters(ticket.office) if c.state == CounterState.OPEN]
     arrived = Ticket.objects.filter(
         office_id=ticket.office_id,
         date=ticket.date,
@@ -491,12 +510,22 @@ def _priority_share(ticket, series, minutes, now):
         issued_at__gte=now - dt.timedelta(hours=1),
         issued_at__lt=now,
     ).count()
-    return min(0.5, arrived / 60 * minutes[priority[0]] / max(1, len(counters)))
+    return min(0.5, arrived / 60 * minutes[priority[0]] / max(1, open_counters))
 
 
 def service_minutes(series):
-    """The mean service time of the series' last finished tickets today, else its usual time."""
-    today = timezone.localdate()
+    """The mean service time of the series' last finished tickets today, else its usual
+    time. Kept for the rest of the minute: every ticket issued asks for every series'."""
+    now = timezone.localtime()
+    key = f"queue-service-minutes:{series.pk}:{now:%Y%m%d%H%M}"
+    minutes = cache.get(key)
+    if minutes is None:
+        minutes = _service_minutes(series, now.date())
+        cache.set(key, minutes, 120)
+    return minutes
+
+
+def _service_minutes(series, today):
     rows = (
         # Served by the index on (series, date, finished_at): the day's newest first.
         Ticket.objects.filter(
