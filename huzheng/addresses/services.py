@@ -26,7 +26,7 @@ from huzheng.addresses.models import (
     PopulationImport,
     Village,
 )
-from huzheng.core import roc
+from huzheng.core import charts, roc
 from huzheng.core.models import AuditEntry
 from huzheng.core.services import record_audit
 
@@ -584,33 +584,18 @@ def _trend(office, village):
 
 
 def bar_chart(rows, month):
-    """Geometry of the inline SVG bar chart of population by village: one bar per row,
-    longest bar to scale, the figure written at the end of each bar."""
-    label_width, bar_space, value_width, bar_height, gap = 96, 360, 64, 18, 8
-    largest = max((r["population"] for r in rows), default=0) or 1
-    bars = []
-    for index, row in enumerate(rows):
-        y = index * (bar_height + gap)
-        width = round(bar_space * row["population"] / largest, 1)
-        bars.append(
-            {
-                "label": row["village"],
-                "value": row["population"],
-                "y": y,
-                "text_y": y + bar_height - 4,
-                "width": width,
-                "value_x": label_width + width + 6,
-            }
-        )
-    return {
-        "bars": bars,
-        "label_width": label_width,
-        "label_x": label_width - 8,
-        "bar_height": bar_height,
-        "width": label_width + bar_space + value_width,
-        "height": max(len(rows) * (bar_height + gap), bar_height),
-        "month_label": month_label(month),
-    }
+    """Geometry of the inline SVG bar chart of population by village."""
+    chart = charts.bar_chart(
+        rows,
+        label="village",
+        value="population",
+        label_width=96,
+        value_width=64,
+        bar_height=18,
+        gap=8,
+        text_offset=4,
+    )
+    return {**chart, "month_label": month_label(month)}
 
 
 # ---------------------------------------------------------------------------------------

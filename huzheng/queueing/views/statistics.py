@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from huzheng.core.charts import bar_chart
 from huzheng.core.services import OfficeNotFound, get_office, staff_office_ids
 from huzheng.queueing import statistics as stats
 
@@ -33,8 +34,8 @@ def statistics(request, office):
         "figures": figures,
         "per_hour": per_hour,
         "per_day": per_day,
-        "hour_chart": bar_chart(per_hour, "issued"),
-        "day_chart": bar_chart(per_day, "issued") if per_day else None,
+        "hour_chart": bar_chart(per_hour, label="label", value="issued"),
+        "day_chart": bar_chart(per_day, label="label", value="issued") if per_day else None,
         "previous": period.previous(),
         "next": period.next(),
         "no_show_percent": _percent(figures["totals"]["no_show_rate"]),
@@ -120,35 +121,6 @@ def csv_rows(office, period, figures):
     yield ["staff", "served", "mean_service_minutes", "no_show"]
     for row in figures["by_staff"]:
         yield [row["name"], row["served"], row["mean_service_minutes"], row["no_show"]]
-
-
-def bar_chart(rows, key):
-    """Geometry of an inline SVG bar chart, one horizontal bar per row, as the population
-    statistics draw theirs: the longest bar to scale, each figure at the end of its bar."""
-    label_width, bar_space, value_width, bar_height, gap = 56, 360, 56, 16, 6
-    largest = max((r[key] for r in rows), default=0) or 1
-    bars = []
-    for index, row in enumerate(rows):
-        y = index * (bar_height + gap)
-        width = round(bar_space * row[key] / largest, 1)
-        bars.append(
-            {
-                "label": row["label"],
-                "value": row[key],
-                "y": y,
-                "text_y": y + bar_height - 3,
-                "width": width,
-                "value_x": label_width + width + 6,
-            }
-        )
-    return {
-        "bars": bars,
-        "label_width": label_width,
-        "label_x": label_width - 8,
-        "bar_height": bar_height,
-        "width": label_width + bar_space + value_width,
-        "height": max(len(rows) * (bar_height + gap), bar_height),
-    }
 
 
 def _office_for(request, code):
