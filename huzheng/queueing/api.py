@@ -78,7 +78,8 @@ class TicketIn(Schema):
 
 
 class CheckInIn(Schema):
-    appointment_code: str = Field(..., min_length=4, max_length=20, pattern=r"^[A-Za-z0-9-]+$")
+    # Checked by services.check_in, the same rule as at the kiosk.
+    appointment_code: str = Field(..., min_length=1, max_length=40)
     idempotency_key: str = Field(..., min_length=1, max_length=100)
 
 

@@ -12,8 +12,10 @@ constraint lets a counter hold only one called ticket.
 
 import datetime as dt
 import math
+import re
 import secrets
 import statistics
+import unicodedata
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -128,7 +130,16 @@ def check_in(office, code, *, kiosk=None, user=None, idempotency_key=None):
     """Check in an appointment at the kiosk (預約報到): the booking's code gives a ticket in
     the office's check-in series. The appointments app registers the look-up with
     register_check_in(); until it does, check-in is not offered."""
-    code = (code or "").strip().upper()
+    code = normalise_appointment_code(code)
+    if not APPOINTMENT_CODE.fullmatch(code):
+        raise QueueError(
+            "invalid_code",
+            _(
+                "An appointment code has 6 to 12 letters and digits, as in your "
+                "booking confirmation. Please check it and try again."
+            ),
+            status=422,
+        )
     if _check_in_resolver is None:
         raise QueueError(
             "check_in_unavailable",
@@ -146,6 +157,14 @@ def check_in(office, code, *, kiosk=None, user=None, idempotency_key=None):
 
 
 _check_in_resolver = None
+APPOINTMENT_CODE = re.compile(r"[A-Z0-9]{6,12}")
+
+
+def normalise_appointment_code(raw):
+    """Full-width letters and digits typed on a Chinese keyboard, spaces and dashes aside,
+    count as the same code."""
+    text = unicodedata.normalize("NFKC", str(raw or ""))[:100]
+    return re.sub(r"[\s\-]", "", text).upper()
 
 
 def register_check_in(resolver):
@@ -657,10 +676,6 @@ def can_serve(user, office):
         return False
     allowed = staff_office_ids(user)
     return allowed is None or office.pk in allowed
-
-
-def can_issue(user, office):
-    return can_serve(user, office)
 
 
 # --- helpers ---------------------------------------------------------------------------------

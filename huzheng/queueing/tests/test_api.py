@@ -260,3 +260,16 @@ def test_unknown_counters_actions_and_tickets_are_not_found(client, office):
     state = post(staff, "/api/v1/queue/huxi/counters/1/state", {"state": "asleep"})
     assert state.status_code == 422
     assert Ticket.objects.get().status == TicketStatus.WAITING
+
+
+@pytest.mark.parametrize("code", ["AB1", "A" * 13, "AB12<>", "預約代碼一二三"])
+def test_a_malformed_appointment_code_is_refused_as_at_the_kiosk(client, office, code):
+    response = post(
+        client,
+        "/api/v1/queue/huxi/check-in",
+        {"appointment_code": code, "idempotency_key": "c2"},
+        HTTP_AUTHORIZATION=f"Kiosk {TOKEN}",
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_code"
+    assert Ticket.objects.count() == 0

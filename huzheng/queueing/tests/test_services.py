@@ -439,3 +439,7 @@ def test_a_kiosk_is_known_only_by_its_token_and_at_its_office(office):
     kiosk.is_active = False
     kiosk.save()
     assert services.authenticate_kiosk(token) is None
+
+
+def test_an_appointment_code_typed_full_width_or_with_dashes_is_the_same_code():
+    assert services.normalise_appointment_code("ａｂ１２-ｃｄ ３４") == "AB12CD34"

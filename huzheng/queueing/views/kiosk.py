@@ -5,8 +5,6 @@ and get a printed ticket (號碼牌) with a QR code to follow it on their phone.
 Every choice form carries an idempotency key made when it is shown, so a double tap or a
 retried submission gives one ticket."""
 
-import re
-import unicodedata
 import uuid
 
 from django.http import Http404
@@ -26,7 +24,6 @@ from huzheng.queueing.models import Kiosk, Series, Ticket
 
 # The session remembers the signed-in kiosk per office: {office pk: kiosk pk}.
 SESSION_KEY = "queueing_kiosks"
-APPOINTMENT_CODE = re.compile(r"^[A-Z0-9]{6,12}$")
 # Seconds the printed ticket stays on screen before the kiosk returns to its start.
 RETURN_SECONDS = 20
 CHECK_IN = "check-in"
@@ -213,8 +210,8 @@ def _issue(request, office, user_kiosk):
     code = ""
     try:
         if choice["check_in"]:
-            code = _normalise_code(post.get("code"))
-            if not APPOINTMENT_CODE.fullmatch(code):
+            code = services.normalise_appointment_code(post.get("code"))
+            if not services.APPOINTMENT_CODE.fullmatch(code):
                 return _render_kiosk(
                     request,
                     office,
@@ -337,12 +334,6 @@ def _idempotency_key(raw):
         return uuid.UUID(str(raw or "")[:64]).hex
     except ValueError:
         return None
-
-
-def _normalise_code(raw):
-    # Full-width letters and digits typed on a Chinese keyboard count as the same code.
-    text = unicodedata.normalize("NFKC", str(raw or ""))[:100]
-    return re.sub(r"[\s\-]", "", text).upper()
 
 
 def _language():
