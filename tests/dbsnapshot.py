@@ -1,0 +1,85 @@
+"""A picture of the whole test database, taken once and put back in a fraction of a second.
+
+Loading the demo data through the models takes seconds (Wagtail pages, revisions, search
+and reference indexes); hundreds of tests start from it. The first test that asks for it
+loads it for real and reads every table's rows; every later test deletes what is in the
+tables and writes those rows back with plain INSERTs. Foreign keys are deferred to the end
+of the transaction on both SQLite and PostgreSQL, so the order of the tables does not
+matter, and the rows come back with their own primary keys, so every reference holds.
+"""
+
+from django.apps import apps
+from django.core.management.color import no_style
+from django.db import transaction
+
+
+class DatabaseSnapshot:
+    def __init__(self, connection):
+        self.vendor = connection.vendor
+        self.tables = {}
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            derived = set(_full_text_tables(connection, cursor))
+            for table in _tables(connection):
+                if table in derived:
+                    continue
+                columns = [
+                    column.name
+                    for column in connection.introspection.get_table_description(cursor, table)
+                ]
+                select = ", ".join(_raw(connection, quote(c)) for c in columns)
+                cursor.execute(f"SELECT {select} FROM {quote(table)}")
+                self.tables[table] = (columns, cursor.fetchall())
+
+    def restore(self, connection):
+        """Make every table hold exactly the rows of the picture."""
+        quote = connection.ops.quote_name
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            for table in [*_full_text_tables(connection, cursor), *self.tables]:
+                cursor.execute(f"DELETE FROM {quote(table)}")
+            for table, (columns, rows) in self.tables.items():
+                if not rows:
+                    continue
+                names = ", ".join(quote(c) for c in columns)
+                marks = ", ".join(["%s"] * len(columns))
+                cursor.executemany(
+                    f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})",
+                    rows,
+                )
+            # PostgreSQL's sequences must run past the restored keys; SQLite's
+            # AUTOINCREMENT counters follow explicit keys by themselves.
+            models = apps.get_models(include_auto_created=True)
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)
+        _forget_cached_rows()
+
+
+def _tables(connection):
+    # Every model's table (flush empties the same ones); views and the cache table are
+    # not models' tables and are left alone.
+    return connection.introspection.django_table_names(only_existing=True, include_views=False)
+
+
+def _full_text_tables(connection, cursor):
+    # SQLite's full-text search tables (Wagtail's and modelsearch's) are filled by
+    # triggers on their index tables, keyed by the entry's id. They are left out of the
+    # picture and emptied on restore; the triggers fill them again from the entries.
+    if connection.vendor != "sqlite":
+        return []
+    cursor.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+    return [name for (name,) in cursor.fetchall()]
+
+
+def _raw(connection, column):
+    # SQLite's converters (dates, booleans) act on a plain column by its declared type; an
+    # identity function hides the type, so the stored value comes back byte for byte.
+    return f"likely({column})" if connection.vendor == "sqlite" else column
+
+
+def _forget_cached_rows():
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import caches
+
+    ContentType.objects.clear_cache()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
