@@ -48,7 +48,11 @@ class DatabaseSnapshot:
                 )
             # PostgreSQL's sequences must run past the restored keys; SQLite's
             # AUTOINCREMENT counters follow explicit keys by themselves.
-            models = apps.get_models(include_auto_created=True)
+            models = [
+                m
+                for m in apps.get_models(include_auto_created=True)
+                if m._meta.db_table in self.tables
+            ]
             for statement in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(statement)
         _forget_cached_rows()
