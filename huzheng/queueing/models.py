@@ -84,7 +84,9 @@ class Series(models.Model):
 
     @property
     def is_priority(self):
-        return self.kind == self.Kind.PRIORITY
+        """Called in the priority line: priority tickets, and booked appointments
+        checking in, since they booked a time."""
+        return self.kind in (self.Kind.PRIORITY, self.Kind.CHECK_IN)
 
 
 class Counter(models.Model):

@@ -47,6 +47,9 @@ from huzheng.queueing.models import (
 # after this many priority calls in a row, the oldest regular ticket goes next, so
 # neither line starves (優先號與一般號交錯);
 PRIORITY_RUN = 2
+# appointments checking in are called with the priority line, since they booked a time
+# (Series.is_priority);
+PRIORITY_KINDS = (Series.Kind.PRIORITY, Series.Kind.CHECK_IN)
 # a no-show who comes back (過號重新報到) goes in behind this many waiting tickets of the
 # series, or at the end of a shorter line;
 RETURN_AFTER = 3
@@ -145,18 +148,30 @@ def check_in(office, code, *, kiosk=None, user=None, idempotency_key=None):
             "check_in_unavailable",
             _("Appointment check-in is not available yet. Please take a ticket for your service."),
         )
-    service = _check_in_resolver(office, code)
-    return issue_ticket(
-        office,
-        service=service,
-        appointment_code=code,
-        kiosk=kiosk,
-        user=user,
-        idempotency_key=idempotency_key,
-    )
+    key = (idempotency_key or "").strip()[:100] or None
+    if key:
+        existing = Ticket.objects.filter(office=office, idempotency_key=key).first()
+        if existing is not None:
+            return existing, False
+    ensure_open(office, timezone.now())
+    # The booking is marked checked in with its ticket, or neither happens.
+    with transaction.atomic():
+        service = _check_in_resolver(office, code)
+        ticket, created = issue_ticket(
+            office,
+            service=service,
+            appointment_code=code,
+            kiosk=kiosk,
+            user=user,
+            idempotency_key=key,
+        )
+        if created and _check_in_linker is not None:
+            _check_in_linker(office, code, ticket)
+    return ticket, created
 
 
 _check_in_resolver = None
+_check_in_linker = None
 APPOINTMENT_CODE = re.compile(r"[A-Z0-9]{6,12}")
 
 
@@ -167,11 +182,12 @@ def normalise_appointment_code(raw):
     return re.sub(r"[\s\-]", "", text).upper()
 
 
-def register_check_in(resolver):
+def register_check_in(resolver, linker=None):
     """Install the appointment look-up: resolver(office, code) returns the booked service
-    or raises QueueError with a message for the citizen."""
-    global _check_in_resolver
-    _check_in_resolver = resolver
+    or raises QueueError with a message for the citizen; linker(office, code, ticket)
+    records the ticket on the booking, in the same transaction."""
+    global _check_in_resolver, _check_in_linker
+    _check_in_resolver, _check_in_linker = resolver, linker
 
 
 def _next_number(series, day):
@@ -716,8 +732,8 @@ def _next_candidate(counter, series):
     if mine is not None:
         return mine
     line = waiting.filter(for_counter__isnull=True, series__in=series).order_by("queued_at")
-    priority = line.filter(series__kind=Series.Kind.PRIORITY).first()
-    regular = line.exclude(series__kind=Series.Kind.PRIORITY).first()
+    priority = line.filter(series__kind__in=PRIORITY_KINDS).first()
+    regular = line.exclude(series__kind__in=PRIORITY_KINDS).first()
     if priority is None or regular is None:
         return priority or regular
     recent = list(
@@ -725,7 +741,7 @@ def _next_candidate(counter, series):
         .order_by("-at", "-id")
         .values_list("ticket__series__kind", flat=True)[:PRIORITY_RUN]
     )
-    if len(recent) == PRIORITY_RUN and all(kind == Series.Kind.PRIORITY for kind in recent):
+    if len(recent) == PRIORITY_RUN and all(kind in PRIORITY_KINDS for kind in recent):
         return regular
     return priority
 

@@ -159,15 +159,16 @@ def test_a_closed_office_answers_409_with_the_next_opening(client, office, setti
     assert Ticket.objects.count() == 0
 
 
-def test_check_in_without_the_appointments_app_is_refused_clearly(client, office):
+def test_check_in_with_a_code_nobody_booked_is_refused_clearly(client, office):
     response = post(
         client,
         "/api/v1/queue/huxi/check-in",
         {"appointment_code": "AB12CD", "idempotency_key": "c1"},
         HTTP_AUTHORIZATION=f"Kiosk {TOKEN}",
     )
-    assert response.status_code == 409
-    assert response.json()["code"] == "check_in_unavailable"
+    assert response.status_code == 404
+    assert response.json()["code"] == "unknown_booking"
+    assert not Ticket.objects.exists()
 
 
 # --- reading the line --------------------------------------------------------------------------

@@ -2,11 +2,9 @@
 here, PostgreSQL in CI's second run): twenty kiosks at once, counters pressing "call
 next" at once, and a double tap at one kiosk."""
 
-import threading
-
 import pytest
-from django.db import connection
 
+from huzheng.core.tests.races import race
 from huzheng.queueing import services
 from huzheng.queueing.models import Call, Counter, Ticket, TicketStatus
 from huzheng.queueing.services import QueueError
@@ -18,29 +16,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def _demo_mode(settings):
     settings.HUZHENG_DEMO = True
-
-
-def race(count, action):
-    """Run `action(i)` in `count` threads released at the same moment; return results
-    and errors."""
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, []
-
-    def run(i):
-        try:
-            barrier.wait()
-            results[i] = action(i)
-        except Exception as exc:  # collected for the assertion
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
 
 
 def test_twenty_kiosks_issuing_at_once_never_get_the_same_number():

@@ -2,6 +2,7 @@
 interleaved, recall, no-show and return, transfer, counters, estimates and bad input."""
 
 import datetime as dt
+from contextlib import contextmanager
 from unittest import mock
 
 import pytest
@@ -116,23 +117,49 @@ def test_an_open_office_issues_during_its_hours(settings):
         assert issue(office).label == "A001"
 
 
-def test_check_in_is_refused_until_the_appointments_app_registers_it(office):
+def test_check_in_is_refused_when_no_appointment_look_up_is_registered(office):
     office, _series = office
-    with pytest.raises(QueueError) as error:
-        services.check_in(office, "ABC123")
+    with check_in_look_up(None):
+        with pytest.raises(QueueError) as error:
+            services.check_in(office, "ABC123")
     assert error.value.code == "check_in_unavailable"
     assert Ticket.objects.count() == 0
 
 
 def test_a_registered_check_in_gives_a_ticket_in_the_check_in_series(office, transcript):
     office, series = office
-    try:
-        services.register_check_in(lambda office, code: transcript)
+    linked = []
+    with check_in_look_up(lambda office, code: transcript, lambda *args: linked.append(args)):
         ticket, created = services.check_in(office, "abc123", idempotency_key="k")
-    finally:
-        services.register_check_in(None)
+        again, created_again = services.check_in(office, "abc123", idempotency_key="k")
     assert created and ticket.series == series["C"]
     assert (ticket.label, ticket.appointment_code, ticket.service) == ("C001", "ABC123", transcript)
+    # The double tap gives the same ticket and links the booking once.
+    assert (again, created_again) == (ticket, False)
+    assert linked == [(office, "ABC123", ticket)]
+
+
+def test_a_refused_check_in_writes_nothing(office):
+    office, _series = office
+
+    def refuse(office, code):
+        raise QueueError("unknown_booking", "No such appointment.", status=404)
+
+    with check_in_look_up(refuse):
+        with pytest.raises(QueueError):
+            services.check_in(office, "ABC123")
+    assert not Ticket.objects.exists()
+
+
+@contextmanager
+def check_in_look_up(resolver, linker=None):
+    """Swap the appointments app's look-up for this test, then put it back."""
+    saved = (services._check_in_resolver, services._check_in_linker)
+    services.register_check_in(resolver, linker)
+    try:
+        yield
+    finally:
+        services.register_check_in(*saved)
 
 
 def test_every_change_is_announced_on_the_offices_channel(office):
@@ -177,6 +204,18 @@ def test_priority_tickets_are_interleaved_so_nobody_starves(office):
     assert services.PRIORITY_RUN == 2
     assert order == ["P001", "P002", "A001", "P003", "P004", "A002", "P005", "A003"]
     assert {t.label for t in regular + priority} == set(order)
+
+
+def test_a_checked_in_appointment_is_called_in_the_priority_line(office):
+    office, _series = office
+    issue(office)
+    issue(office)
+    booked = issue(office, appointment_code="ABC123")
+    desk = counter(office)
+    # The booked citizen goes before earlier regular tickets, as priority tickets do.
+    order = [services.call_next(desk).label for _ in range(3)]
+    assert order == [booked.label, "A001", "A002"]
+    assert booked.series.is_priority
 
 
 def test_a_counter_calls_only_the_series_it_serves(office, transcript):
