@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from huzheng.appointments.api import router as appointments_router
 from huzheng.catalog.api import router as catalog_router
 from huzheng.core.api import router as core_router
 from huzheng.core.errors import ApiError
@@ -31,6 +32,7 @@ api.add_router("/offices", core_router)
 api.add_router("/services", catalog_router)
 api.add_router("/search", search_router)
 api.add_router("/queue", queueing_router)
+api.add_router("/appointments", appointments_router)
 
 
 def error_response(request, status, code, message, **extra):

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "huzheng.catalog",
     "huzheng.addresses",
     "huzheng.queueing",
+    "huzheng.notify",
+    "huzheng.appointments",
     "huzheng.linkcheck",
     "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",
@@ -285,6 +287,9 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # --- Huzheng ------------------------------------------------------------------------------
 # The office whose site this deployment serves at "/", and the fonts PDFs embed.
 HUZHENG_DEFAULT_OFFICE = env("HUZHENG_DEFAULT_OFFICE", "huxi")
+# SMS delivery: there is no provider here, so the development backend logs each text
+# (notify.Message keeps it too); a provider's class with send(phone, text) goes here.
+HUZHENG_SMS_BACKEND = env("HUZHENG_SMS_BACKEND", "huzheng.notify.services.ConsoleSMSBackend")
 HUZHENG_PDF_FONT_FAMILY = "Noto Sans CJK TC"
 # How many reverse proxies (nginx, a load balancer) stand in front of the app servers;
 # the client address is read from X-Forwarded-For only behind them.

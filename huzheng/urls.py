@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("huzheng.addresses.urls")),
     path("search/", include("huzheng.search.urls")),
     path("queue/", include("huzheng.queueing.urls")),
+    path("appointments/", include("huzheng.appointments.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feeds/", include("huzheng.site.urls")),

@@ -7,7 +7,7 @@ office — who answers the phone for a service — hangs on ServiceContact.
 """
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +88,12 @@ class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
         help_text=_("Can be applied for at any household registration office (跨所辦理)."),
     )
     bookable = models.BooleanField(_("can be booked online"), default=False)
+    appointment_minutes = models.PositiveSmallIntegerField(
+        _("appointment length (minutes)"),
+        default=15,
+        validators=[MinValueValidator(5), MaxValueValidator(240)],
+        help_text=_("How long a booked appointment for this service takes at the counter."),
+    )
     is_hot = models.BooleanField(_("hot service"), default=False)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
 

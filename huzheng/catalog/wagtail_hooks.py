@@ -39,7 +39,13 @@ class RegistrationServiceViewSet(SnippetViewSet):
                     MultiFieldPanel(
                         [
                             FieldRowPanel([FieldPanel("is_hot"), FieldPanel("sort_order")]),
-                            FieldRowPanel([FieldPanel("bookable"), FieldPanel("cross_office")]),
+                            FieldRowPanel(
+                                [
+                                    FieldPanel("bookable"),
+                                    FieldPanel("appointment_minutes"),
+                                    FieldPanel("cross_office"),
+                                ]
+                            ),
                             FieldRowPanel(
                                 [
                                     FieldPanel("for_general"),

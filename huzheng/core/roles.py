@@ -59,6 +59,31 @@ QUEUE_MANAGE = [
     "queueing.change_kiosk",
     "queueing.view_queue_statistics",
 ]
+# Appointments (預約): every counter role sees the schedule, marks attendance and answers
+# home-visit and group requests; the director also sets the booking rules, blocks time
+# and publishes outreach sessions.
+APPOINTMENTS_SERVE = [
+    "appointments.view_booking",
+    "appointments.change_booking",
+    "appointments.view_slotblock",
+    "appointments.view_homevisit",
+    "appointments.change_homevisit",
+    "appointments.view_grouprequest",
+    "appointments.change_grouprequest",
+    "appointments.view_outreachsession",
+    "appointments.view_sessionbooking",
+]
+APPOINTMENTS_MANAGE = [
+    "appointments.view_appointmentpolicy",
+    "appointments.change_appointmentpolicy",
+    "appointments.add_appointmentpolicy",
+    "appointments.add_slotblock",
+    "appointments.change_slotblock",
+    "appointments.delete_slotblock",
+    "appointments.add_outreachsession",
+    "appointments.change_outreachsession",
+    "appointments.change_sessionbooking",
+]
 # Population figures change only through the audited CSV import.
 POPULATION = ["addresses.view_populationfigure", "addresses.import_populationfigure"]
 
@@ -76,6 +101,8 @@ MODEL_PERMISSIONS = {
         "addresses.view_village",
         *QUEUE_SERVE,
         *QUEUE_MANAGE,
+        *APPOINTMENTS_SERVE,
+        *APPOINTMENTS_MANAGE,
         *CATALOG_EDIT,
         *SLIPS,
         *MARQUEE,
@@ -88,6 +115,7 @@ MODEL_PERMISSIONS = {
         "core.view_specialday",
         "addresses.view_village",
         *QUEUE_SERVE,
+        *APPOINTMENTS_SERVE,
         *CATALOG_EDIT,
         *SLIPS,
         *POPULATION,
@@ -97,6 +125,7 @@ MODEL_PERMISSIONS = {
         "core.view_office",
         "core.view_specialday",
         *QUEUE_SERVE,
+        *APPOINTMENTS_SERVE,
         "catalog.view_registrationservice",
         *SLIPS,
         *MARQUEE,

@@ -74,12 +74,36 @@ def get_office(code):
 
 def day_status(office, date):
     """(is_open, reason) for a date: special days first, then holidays, then weekends."""
-    special = (
-        SpecialDay.objects.filter(Q(office=office) | Q(office__isnull=True), date=date)
+    return _day_status(date, _special_days(office, date, date).get(date))
+
+
+def spans_between(office, first, last):
+    """{date: spans} for every date from first to last, in two queries: what booking
+    calendars need for a month at a time."""
+    specials = _special_days(office, first, last)
+    periods = list(office.opening_periods.all())
+    days = {}
+    day = first
+    while day <= last:
+        days[day] = _spans(day, periods, _day_status(day, specials.get(day))[0])
+        day += dt.timedelta(days=1)
+    return days
+
+
+def _special_days(office, first, last):
+    rows = (
+        SpecialDay.objects.filter(Q(office=office) | Q(office__isnull=True))
+        .filter(date__gte=first, date__lte=last)
         # The office's own entry wins over one for every office (office empty).
-        .order_by(F("office_id").asc(nulls_last=True))
-        .first()
+        .order_by("date", F("office_id").asc(nulls_last=True))
     )
+    found = {}
+    for special in rows:
+        found.setdefault(special.date, special)
+    return found
+
+
+def _day_status(date, special):
     if special is not None:
         return special.is_open, special.reason
     national = _taiwan_holidays(date.year)
@@ -93,13 +117,17 @@ def day_status(office, date):
 def spans_on(office, date):
     """The opening spans of a date, empty when the office is closed that day."""
     is_open, _reason = day_status(office, date)
+    return _spans(date, office.opening_periods.all(), is_open)
+
+
+def _spans(date, all_periods, is_open):
     if not is_open:
         return []
     weekday = date.weekday()
-    periods = [p for p in office.opening_periods.all() if p.weekday == weekday]
+    periods = [p for p in all_periods if p.weekday == weekday]
     if not periods and weekday >= 5:
         # A make-up Saturday keeps a regular weekday's hours.
-        periods = [p for p in office.opening_periods.all() if p.weekday == 0]
+        periods = [p for p in all_periods if p.weekday == 0]
     tz = timezone.get_current_timezone()
     return [
         Span(

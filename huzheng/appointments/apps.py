@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AppointmentsConfig(AppConfig):
+    name = "huzheng.appointments"
+    label = "appointments"
+    verbose_name = _("Appointments")
+
+    def ready(self):
+        # The kiosk's check-in looks bookings up through the appointments app.
+        from huzheng.appointments import services
+        from huzheng.queueing.services import register_check_in
+
+        register_check_in(services.check_in_service, services.link_check_in)
