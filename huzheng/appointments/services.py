@@ -151,6 +151,30 @@ def month_availability(office, service, year, month, *, now=None):
     return {day: sum(1 for s in slots if s.available) for day, slots in days.items()}
 
 
+FREE, FULL, CLOSED, OUTSIDE = "free", "full", "closed", "outside"
+
+
+def month_days(office, service, year, month, *, now=None):
+    """{date: (state, free slots)} for a month's calendar: free; full (open, but every
+    time taken); closed (no opening hours that day); outside (before today, beyond the
+    window, or today after its last bookable time)."""
+    free = month_availability(office, service, year, month, now=now)
+    first, last = min(free), max(free)
+    open_days = {d for d, spans in spans_between(office, first, last).items() if spans}
+    today = timezone.localdate(now)
+    last_day = timezone.localtime(window(policy_for(office), now)[1]).date()
+    days = {}
+    for day, count in free.items():
+        if not today <= day <= last_day or (day == today and not count):
+            state = OUTSIDE
+        elif count:
+            state = FREE
+        else:
+            state = FULL if day in open_days else CLOSED
+        days[day] = (state, count)
+    return days
+
+
 def slots_between(office, service, first, last, *, now=None):
     """{date: [Slot]} from first to last (inclusive): opening spans cut into the
     service's length on the grid, minus blocked time, counted against the claims."""

@@ -29,7 +29,7 @@ from huzheng.catalog.models import Category
 from huzheng.catalog.services import checklist
 from huzheng.core.qr import qr_svg
 from huzheng.core.roc import format_for_language, roc_year
-from huzheng.core.services import OfficeNotFound, get_office, spans_between
+from huzheng.core.services import OfficeNotFound, get_office
 
 # Session keys: the codes this browser booked, and the booking it proved it owns.
 BOOKED_KEY = "appointments_booked"
@@ -294,10 +294,8 @@ def _calendar(request, office, service, params, base, *, office_in_links=True):
         year, month = today.year, today.month
     if (year, month) > (last_day.year, last_day.month):
         year, month = last_day.year, last_day.month
-    free = services.month_availability(office, service, year, month)
-    first = dt.date(year, month, 1)
-    last = dt.date(year, month, pycalendar.monthrange(year, month)[1])
-    open_days = {d for d, spans in spans_between(office, first, last).items() if spans}
+    days = services.month_days(office, service, year, month)
+    first, last = min(days), max(days)
     office_q = _office_param(request, office) if office_in_links else {}
     weeks = []
     # Taiwan's wall calendars start the week on Sunday.
@@ -307,16 +305,7 @@ def _calendar(request, office, service, params, base, *, office_in_links=True):
             if date.month != month:
                 row.append(CalendarDay(date, "blank"))
                 continue
-            count = free.get(date, 0)
-            # Today after its last bookable time is past, not "full".
-            if not today <= date <= last_day or (date == today and not count):
-                state = "outside"
-            elif count:
-                state = "free"
-            elif date in open_days:
-                state = "full"
-            else:
-                state = "closed"
+            state, count = days[date]
             entry = CalendarDay(
                 date,
                 state,

@@ -178,6 +178,18 @@ def test_the_month_calendar_counts_free_slots_per_day(office, service):
 # --- booking ---------------------------------------------------------------------------
 
 
+def test_the_calendar_tells_full_days_from_closed_ones(office, service):
+    SlotBlock.objects.create(
+        office=office, start=at(WEDNESDAY, 0), end=at(WEDNESDAY, 23), reason="全日訓練"
+    )
+    days = services.month_days(office, service, 2026, 12, now=NOW)
+    assert days[dt.date(2026, 12, 14)] == (services.OUTSIDE, 0)  # yesterday
+    assert days[WEDNESDAY] == (services.FULL, 0)  # open, but no time left to book
+    assert days[SATURDAY] == (services.CLOSED, 0)
+    state, free = days[dt.date(2026, 12, 17)]
+    assert state == services.FREE and free == 36
+
+
 def test_a_booking_claims_its_cells_and_keeps_no_plain_id_number(office, service):
     booking = book(office, service, at(WEDNESDAY, 9))
     assert booking.status == Booking.Status.BOOKED and booking.place == 1
