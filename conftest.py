@@ -40,12 +40,18 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_local_cache():
-    """Each test starts with an empty local-memory cache: a rolled-back test must not
-    leave, say, its site chrome behind for the next one."""
+def _fresh_caches(request):
+    """Each test starts with empty caches: a rolled-back test must not leave, say, its
+    site chrome or its rate-limit counts behind for the next one. The shared cache is
+    the database's cache table (or Redis), so it is emptied only where a test may use
+    the database."""
     from django.core.cache import caches
 
     caches["default"].clear()
+    database = _database_fixture(request)
+    if database:
+        request.getfixturevalue(database)
+        caches["shared"].clear()
 
 
 @pytest.fixture(autouse=True)
@@ -54,24 +60,31 @@ def _audit_guard(request):
 
     Transactional tests (live server, thread races) empty every table when they finish,
     which the triggers would refuse, so those tests lift them for their teardown only."""
-    names = request.fixturenames
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None and not {"db", "transactional_db", "live_server"} & set(names):
+    database = _database_fixture(request)
+    if database is None:
         yield
         return
     from django.db import connection
 
     from huzheng.core.db import install_audit_guard, remove_audit_guard
 
-    transactional = bool(
-        {"transactional_db", "live_server"} & set(names)
-        or (marker is not None and marker.kwargs.get("transaction"))
-    )
-    request.getfixturevalue("transactional_db" if transactional else "db")
+    request.getfixturevalue(database)
     install_audit_guard(connection)
     yield
-    if transactional:
+    if database == "transactional_db":
         remove_audit_guard(connection)
+
+
+def _database_fixture(request):
+    """ "transactional_db" or "db" for a test that may use the database, else None."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not {"db", "transactional_db", "live_server"} & names:
+        return None
+    transactional = {"transactional_db", "live_server"} & names or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    return "transactional_db" if transactional else "db"
 
 
 @pytest.fixture

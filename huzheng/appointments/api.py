@@ -15,13 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.throttling import SimpleRateThrottle
 
 from huzheng.appointments import services
 from huzheng.appointments.services import AppointmentError, BookingNotFound
+from huzheng.core import ratelimit
 from huzheng.core.errors import ApiError
 from huzheng.core.identity import mask, normalize
-from huzheng.core.middleware import client_ip
 from huzheng.core.services import OfficeNotFound, get_office
 
 router = Router(tags=["appointments"], auth=None)
@@ -30,8 +29,9 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Per client address, in the default cache (shared across servers when Redis is on). A
 # person books or cancels a few times; a script guessing ID numbers for a code does not
 # get far.
-BOOKING_RATE = "30/10m"
-CANCEL_RATE = "10/10m"
+BOOKING_LIMIT = 30  # attempts per client per window
+CANCEL_LIMIT = 10
+LIMIT_WINDOW_SECONDS = 600
 
 
 # --- schemas ---------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ def slots(request, query: Query[SlotsQuery]):
     openapi_extra=_json_body(BookingIn),
 )
 def book(request):
-    _limit(request, "booking", BOOKING_RATE)
+    _limit(request, "booking", BOOKING_LIMIT)
     data = _body(request, BookingIn)
     office, service, start = _check_booking(data)
     booking, created = services.book(
@@ -182,7 +182,7 @@ def book(request):
     openapi_extra=_json_body(CancelIn),
 )
 def cancel(request, code: str):
-    _limit(request, "cancel", CANCEL_RATE)
+    _limit(request, "cancel", CANCEL_LIMIT)
     data = _body(request, CancelIn)
     try:
         booking = services.find_booking(code, data.national_id)
@@ -278,25 +278,16 @@ def _parse_date(value):
         raise AppointmentError("invalid", message, fields={"date": message}) from None
 
 
-def _limit(request, scope, rate):
-    # A fresh throttle per request: ninja's keeps the request's history on itself.
-    if not _ClientThrottle(scope, rate).allow_request(request):
+def _limit(request, scope, limit):
+    # Counted in the shared cache (core.ratelimit), so every app server sees one count.
+    key = ratelimit.client_key(request)
+    if ratelimit.exceeded(f"appointments-{scope}", key, limit=limit):
         raise ApiError(
             429,
             "too_many_requests",
             _("Too many attempts from your connection. Please wait a few minutes and try again."),
         )
-
-
-class _ClientThrottle(SimpleRateThrottle):
-    cache_format = "appointments-throttle:%(scope)s:%(ident)s"
-
-    def __init__(self, scope, rate):
-        self.scope = scope
-        super().__init__(rate)
-
-    def get_cache_key(self, request):
-        return self.cache_format % {"scope": self.scope, "ident": client_ip(request) or "-"}
+    ratelimit.counted(f"appointments-{scope}", key, window_seconds=LIMIT_WINDOW_SECONDS)
 
 
 def _booking_out(request, booking):
