@@ -1,5 +1,6 @@
 """Demo villages: the 22 villages (村) of Huxi Township, and a few of Magong's 里; the
-population statistics page and twelve months of fictional figures for Huxi's villages.
+population statistics page and twelve months of fictional figures for Huxi's villages;
+a few dozen fictional house numbers (門牌) in five Huxi villages.
 
 Eighteen Huxi names are confirmed by public sources (../shared/reference/
 household-registration.md §7); 沙港, 西寮, 西溪 and 東石 are the likely remaining four
@@ -99,6 +100,61 @@ def seed():
                 office=office, name=name, defaults={"sort_order": order, "confirmed": confirmed}
             )
     seed_population()
+    seed_house_numbers()
+
+
+# Fictional house numbers (虛構門牌) in five Huxi villages, in the open-data CSV layout so
+# the demo goes through the same import as real files. Roads, numbers, neighbourhoods
+# and dates are made up; the area names follow the villages' names, as Penghu's rural
+# addresses do. The last columns give each number's history.
+HOUSE_NUMBER_CSV = """\
+省市縣市代碼,鄉鎮市區代碼,村里,鄰,街路段,地區,巷,弄,衖,號,樓,編釘日期,異動類型,原門牌
+10016,10016020,湖西村,001,,湖西,,,,1號,,0750301,門牌初編,
+10016,10016020,湖西村,001,,湖西,,,,2號,,0750301,門牌初編,
+10016,10016020,湖西村,001,,湖西,,,,3號,,0750301,門牌初編,
+10016,10016020,湖西村,002,,湖西,,,,12號,,0750301,門牌初編,
+10016,10016020,湖西村,002,,湖西,,,,12之1號,,1030815,門牌增編,
+10016,10016020,湖西村,003,中正路,,,,,5號,,0880520,門牌初編,
+10016,10016020,湖西村,003,中正路,,,,,7號,,0880520,門牌初編,
+10016,10016020,湖西村,003,中正路,,3巷,,,2號,,0920110,門牌初編,
+10016,10016020,湖西村,003,中正路,,3巷,,,4號,,0920110,門牌初編,
+10016,10016020,湖西村,004,湖西路二段,,,,,18號,,0950601,門牌初編,
+10016,10016020,湖西村,004,湖西路二段,,,,,20號,2樓,0950601,門牌初編,
+10016,10016020,湖西村,004,湖西路二段,,10巷,2弄,,6號,,1000304,門牌初編,
+10016,10016020,湖西村,004,湖西路二段,,,,,22號,,0950601,門牌初編,
+10016,10016020,湖西村,004,湖西路二段,,,,,22號,,1100915,門牌廢止,
+10016,10016020,湖西村,004,湖西路二段,,,,,24號,,1100915,門牌改編,湖西村湖西88號
+10016,10016020,湖東村,001,,湖東,,,,1號,,0760412,門牌初編,
+10016,10016020,湖東村,001,,湖東,,,,5號,,0760412,門牌初編,
+10016,10016020,湖東村,002,,湖東,,,,15號,,0760412,門牌初編,
+10016,10016020,湖東村,002,,湖東,,,,15之2號,,1050701,門牌增編,
+10016,10016020,湖東村,003,湖東路,,,,,8號,,0980226,門牌初編,
+10016,10016020,龍門村,001,,龍門,,,,3號,,0770905,門牌初編,
+10016,10016020,龍門村,001,,龍門,,,,9號,,0770905,門牌初編,
+10016,10016020,龍門村,002,,龍門,,,,21號,,0770905,門牌初編,
+10016,10016020,龍門村,002,,龍門,,,,21號,,1080412,門牌廢止,
+10016,10016020,龍門村,003,龍門路,,,,,11號,,1010118,門牌初編,
+10016,10016020,龍門村,003,龍門路,,6巷,,,1號,,1010118,門牌初編,
+10016,10016020,隘門村,001,,隘門,,,,2號,,0790630,門牌初編,
+10016,10016020,隘門村,001,,隘門,,,,4號,,0790630,門牌初編,
+10016,10016020,隘門村,002,,隘門,,,,30號,,0790630,門牌初編,
+10016,10016020,隘門村,002,,隘門,,,,31號,,1120303,門牌改編,隘門村隘門130號
+10016,10016020,成功村,001,,成功,,,,7號,,0800210,門牌初編,
+10016,10016020,成功村,001,,成功,,,,17號,,0800210,門牌初編,
+10016,10016020,成功村,002,成功路一段,,,,,1號,,0990909,門牌初編,
+10016,10016020,成功村,002,成功路一段,,,,,3號,3樓,0990909,門牌初編,
+10016,10016020,成功村,002,成功路一段,,2巷,,,5號,,1040520,門牌初編,
+"""
+
+
+def seed_house_numbers():
+    """Huxi's fictional house numbers, through the CSV import (idempotent)."""
+    from huzheng.addresses.housenumbers import import_house_numbers_csv
+
+    office = Office.objects.filter(code="huxi").first()
+    if office is None:
+        return
+    import_house_numbers_csv(office, HOUSE_NUMBER_CSV.encode())
 
 
 def seed_population():

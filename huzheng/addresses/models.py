@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -208,3 +209,174 @@ class PopulationStatisticsPage(ReviewedPage):
 
             office = Office.objects.filter(code=settings.HUZHENG_DEFAULT_OFFICE).first()
         return office
+
+
+class Neighbourhood(models.Model):
+    """A neighbourhood (鄰) of a village, known by its number."""
+
+    village = models.ForeignKey(
+        Village,
+        verbose_name=_("village"),
+        on_delete=models.PROTECT,
+        related_name="neighbourhoods",
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+
+    class Meta:
+        ordering = ["village", "number"]
+        verbose_name = _("neighbourhood")
+        verbose_name_plural = _("neighbourhoods")
+        constraints = [
+            models.UniqueConstraint(fields=["village", "number"], name="neighbourhood_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.village} {self.number}鄰"
+
+
+class Road(models.Model):
+    """A road or street (街/路) of an office's area; each section (段) is its own row,
+    as the house-number open data lists 街路段 in one column."""
+
+    office = models.ForeignKey(
+        "core.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="roads"
+    )
+    name = models.CharField(_("name"), max_length=40, help_text=_("For example 中正路."))
+    section = models.CharField(
+        _("section"), max_length=10, blank=True, help_text=_("For example 二段, as signposted.")
+    )
+    key = models.CharField(_("search key"), max_length=60, editable=False)
+
+    class Meta:
+        ordering = ["office", "name", "section"]
+        verbose_name = _("road")
+        verbose_name_plural = _("roads")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "key"], name="road_unique_key"),
+        ]
+
+    def __str__(self):
+        return self.name + self.section
+
+    def save(self, *args, **kwargs):
+        from huzheng.addresses.housenumbers import normalise
+
+        self.key = normalise(self.name + self.section)
+        super().save(*args, **kwargs)
+
+
+class HouseNumber(models.Model):
+    """A house number (門牌): road or area, lane (巷), alley (弄), 衖, number (號) and floor.
+
+    ``key`` is the normalised street address (see ``housenumbers.normalise``) that
+    searches and imports match on; one row per address and office."""
+
+    class Status(models.TextChoices):
+        CURRENT = "current", _("In use")
+        ABOLISHED = "abolished", _("Abolished")
+
+    office = models.ForeignKey(
+        "core.Office",
+        verbose_name=_("office"),
+        on_delete=models.PROTECT,
+        related_name="house_numbers",
+    )
+    village = models.ForeignKey(
+        Village, verbose_name=_("village"), on_delete=models.PROTECT, related_name="house_numbers"
+    )
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="house_numbers",
+    )
+    road = models.ForeignKey(
+        Road,
+        verbose_name=_("road"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="house_numbers",
+    )
+    area = models.CharField(
+        _("area name"),
+        max_length=40,
+        blank=True,
+        help_text=_("Where numbers follow a place name rather than a road (地區)."),
+    )
+    lane = models.CharField(_("lane (巷)"), max_length=20, blank=True)
+    alley = models.CharField(_("alley (弄)"), max_length=20, blank=True)
+    sublane = models.CharField(_("passage (衖)"), max_length=20, blank=True)
+    number = models.CharField(_("number (號)"), max_length=20, help_text=_("For example 12之1."))
+    floor = models.CharField(_("floor"), max_length=20, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.CURRENT
+    )
+    key = models.CharField(_("search key"), max_length=200, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["office", "village__sort_order", "key"]
+        verbose_name = _("house number")
+        verbose_name_plural = _("house numbers")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "key"], name="house_number_unique_key"),
+            models.CheckConstraint(
+                condition=Q(road__isnull=False) | ~Q(area=""), name="house_number_road_or_area"
+            ),
+        ]
+
+    def __str__(self):
+        return self.street_address
+
+    def save(self, *args, **kwargs):
+        from huzheng.addresses.housenumbers import house_key
+
+        self.key = house_key(self)
+        super().save(*args, **kwargs)
+
+    @property
+    def street_address(self):
+        """中正路二段10巷3弄5號2樓, as the plate reads (without village and 鄰)."""
+        from huzheng.addresses.housenumbers import street_address
+
+        return street_address(self)
+
+
+class HouseNumberEvent(models.Model):
+    """One step in a house number's history: first assigned (初編), renumbered (改編),
+    added (增編) or abolished (廢止)."""
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", _("First assigned")
+        RENUMBERED = "renumbered", _("Renumbered")
+        ADDED = "added", pgettext_lazy("house number change", "Added")
+        ABOLISHED = "abolished", _("Abolished")
+
+    house = models.ForeignKey(
+        HouseNumber, verbose_name=_("house number"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("change"), max_length=12, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    previous_address = models.CharField(
+        _("previous address"),
+        max_length=200,
+        blank=True,
+        help_text=_("The address before a renumbering."),
+    )
+
+    class Meta:
+        ordering = ["house", "date", "pk"]
+        verbose_name = _("house-number change")
+        verbose_name_plural = _("house-number changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["house", "kind", "date"], name="house_number_event_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.house} {self.get_kind_display()} {self.date}"
