@@ -1,0 +1,169 @@
+"""Staff pages for ID card loss reports (掛失管理): the list, a phone report typed while
+the caller is on the line, and cancelling a report at the counter after an identity
+check. Loss reports are national, not an office's: any office takes and cancels them,
+so every counter role sees every report, with the ID number masked."""
+
+import re
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from huzheng.core.crypto import lookup_hash
+from huzheng.core.identity import NATIONAL_ID, parse_person_id
+from huzheng.core.models import AuditEntry, Office
+from huzheng.core.services import record_audit
+from huzheng.idcards import services
+from huzheng.idcards.forms import CancelForm, PhoneLossReportForm
+from huzheng.idcards.models import LossReport
+from huzheng.idcards.services import IdCardError
+
+VIEW_PERMISSION = "idcards.view_lossreport"
+ADD_PERMISSION = "idcards.add_lossreport"
+CANCEL_PERMISSION = "idcards.change_lossreport"
+REFERENCE = re.compile(r"L-\d{2,3}-\d{6}")
+LIST_SIZE = 50
+
+
+class _StaffView(WagtailAdminTemplateMixin, View):
+    permission = VIEW_PERMISSION
+    header_icon = "user"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class LossReportListView(_StaffView):
+    """Recent loss reports, or those found by reference or ID number."""
+
+    template_name = "idcards/admin/list.html"
+    page_title = gettext_lazy("ID card loss reports")
+
+    def get(self, request):
+        query = str(request.GET.get("q") or "").strip()[:40]
+        reports = LossReport.objects.select_related("office", "staff")
+        if query:
+            reports = reports.filter(**_search(query))
+        reports = list(reports[:LIST_SIZE])
+        if reports:
+            record_audit(
+                request.user,
+                AuditEntry.Action.READ,
+                reports[0],
+                fields=["national_id_masked"],
+                reason=f"loss report list ({len(reports)})",
+            )
+        context = self.get_context_data(
+            reports=reports,
+            query=query,
+            may_add=request.user.has_perm(ADD_PERMISSION),
+            may_cancel=request.user.has_perm(CANCEL_PERMISSION),
+        )
+        return self.render_to_response(context)
+
+
+class PhoneReportView(_StaffView):
+    """A loss reported by phone (電話掛失)."""
+
+    permission = ADD_PERMISSION
+    template_name = "idcards/admin/phone_report.html"
+    page_title = gettext_lazy("Take a loss report by phone")
+
+    def get(self, request):
+        return self.render_to_response(self.get_context_data(form=PhoneLossReportForm()))
+
+    def post(self, request):
+        form = PhoneLossReportForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            answers = {
+                "registered_address": data["registered_address"],
+                "parent_name": data["parent_name"],
+                "caller_phone": data["caller_phone"],
+            }
+            try:
+                report, created = services.report_loss_by_phone(
+                    data["national_id"].number,
+                    data["name"],
+                    data["birth_date"],
+                    staff=request.user,
+                    office=_staff_office(request.user),
+                    answers=answers,
+                )
+            except IdCardError as exc:
+                field = exc.field if exc.field in form.fields else None
+                form.add_error(field, exc.message)
+            else:
+                text = (
+                    _("Reported lost: %(reference)s at %(time)s.")
+                    if created
+                    else _("This card was already reported lost: %(reference)s at %(time)s.")
+                )
+                messages.success(
+                    request,
+                    text
+                    % {
+                        "reference": report.reference,
+                        "time": services.roc_timestamp(report.created_at),
+                    },
+                )
+                return redirect(reverse("idcards_staff:list") + f"?q={report.reference}")
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class CancelView(_StaffView):
+    """Cancel a loss report (撤銷掛失) after checking the person at the counter."""
+
+    permission = CANCEL_PERMISSION
+    template_name = "idcards/admin/cancel.html"
+    page_title = gettext_lazy("Cancel a loss report")
+
+    def get(self, request, pk):
+        report = get_object_or_404(LossReport, pk=pk)
+        return self.render_to_response(self.get_context_data(report=report, form=CancelForm()))
+
+    def post(self, request, pk):
+        report = get_object_or_404(LossReport, pk=pk)
+        form = CancelForm(request.POST)
+        if form.is_valid():
+            try:
+                services.cancel_loss_report(
+                    report, staff=request.user, identity_check=form.cleaned_data["identity_check"]
+                )
+            except IdCardError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request,
+                    _("Loss report %(reference)s cancelled.") % {"reference": report.reference},
+                )
+                return redirect(reverse("idcards_staff:list") + f"?q={report.reference}")
+        return self.render_to_response(self.get_context_data(report=report, form=form))
+
+
+def _search(query):
+    text = query.upper()
+    if REFERENCE.fullmatch(text):
+        return {"reference": text}
+    try:
+        number = parse_person_id(text, kinds=(NATIONAL_ID,)).number
+    except Exception:  # not an ID number either: nothing matches
+        return {"pk__in": []}
+    return {"national_id_hash": lookup_hash(number)}
+
+
+def _staff_office(user):
+    profile = getattr(user, "staff_profile", None)
+    if profile is None or profile.office_id is None:
+        return None
+    return Office.objects.filter(pk=profile.office_id).first()

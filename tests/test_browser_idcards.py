@@ -1,0 +1,78 @@
+"""ID cards in a real browser: report a card lost online (first with a wrong name, which
+gets the one "do not match" answer), then check cards for all three validity answers and
+a card's issue status; every page passes axe-core and works by keyboard."""
+
+import pytest
+
+from huzheng.core import roc
+from huzheng.idcards.models import LossReport
+from huzheng.idcards.tests.helpers import lost_person, person
+
+pytestmark = pytest.mark.browser
+
+
+def _fill_validity(page, p, **changes):
+    facts = {**p, **changes}
+    page.fill("#id_national_id", facts["national_id"])
+    page.fill("#id_issue_date", roc.format_short(facts["issue_date"]))
+    page.check(f"input[name=issue_type][value={facts['issue_type']}]")
+    page.select_option("#id_issue_place", facts["issue_place"])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def test_report_a_card_lost_online(live_site, page, axe):
+    p = person(1)
+    page.goto(f"{live_site}/idcards/")
+    axe(page)
+    page.click("a[href='/idcards/lost/']")
+    axe(page)
+    page.fill("#id_national_id", p["national_id"])
+    page.fill("#id_name", "不是本人")
+    page.fill("#id_birth_date", roc.format_short(p["birth_date"]))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("#error-summary").is_visible()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    axe(page)
+    before = LossReport.objects.count()
+
+    page.fill("#id_name", p["name"])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    reference = page.locator("#loss-reference").inner_text()
+    assert LossReport.objects.count() == before + 1
+    assert reference.startswith("L-") and "民國" in page.content()
+    axe(page)
+    page.click("a[href='/idcards/lost/cancel/']")
+    axe(page)
+
+
+def test_validity_check_gives_all_three_answers(live_site, page, axe):
+    page.goto(f"{live_site}/idcards/validity/")
+    axe(page)
+    _fill_validity(page, person(0))
+    assert page.get_attribute("#validity-result", "data-result") == "latest"
+    axe(page)
+    _fill_validity(page, person(0), issue_type="first")
+    assert page.get_attribute("#validity-result", "data-result") == "not_latest"
+    _fill_validity(page, lost_person())
+    assert page.get_attribute("#validity-result", "data-result") == "reported_lost"
+    axe(page)
+    page.fill("#id_national_id", "X100000010")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("#error-summary").is_visible()
+    axe(page)
+
+
+def test_issue_status_page(live_site, page, axe):
+    ready = person(9)
+    page.goto(f"{live_site}/idcards/status/")
+    axe(page)
+    page.fill("#id_national_id", ready["national_id"])
+    page.fill("#id_birth_date", roc.format_short(ready["birth_date"]))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "湖西" in page.locator("#issue-status").inner_text()
+    axe(page)
