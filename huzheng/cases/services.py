@@ -1,0 +1,441 @@
+"""Domain operations of the case desk (案件管理) and the public progress query
+(申辦案件查詢). Every rule is here; views, the API and the back office call it.
+
+Case numbers read ``115-HUXI-000123``: the ROC year the case was received, the office
+code, and a six-digit sequence per office and year that is never reused.
+"""
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from huzheng.cases.models import STAGE_ORDER, Case, CaseEvent, CaseSequence, Stage
+from huzheng.core import crypto, ratelimit, roc
+from huzheng.core.identity import ALL_KINDS, parse_person_id
+from huzheng.core.services import is_working_day
+
+NUMBER = re.compile(r"^\d{1,3}-[A-Z0-9_-]{1,32}-\d{6,9}$")
+MAX_NUMBER_LENGTH = 48
+DUE_SOON_WORKING_DAYS = 3
+# Public look-ups: 10 failures in 10 minutes per client, and per case number, so that
+# neither one address nor many addresses can guess the facts of one case.
+FAILURE_LIMIT = 10
+FAILURE_WINDOW = 600
+SCOPE_CLIENT = "cases-query-client"
+SCOPE_NUMBER = "cases-query-number"
+
+NOT_FOUND_MESSAGE = gettext_lazy(
+    "No case matches this case number and these details. Please check what you typed."
+)
+TOO_MANY_MESSAGE = gettext_lazy(
+    "Too many look-ups that found nothing. Please try again later (in about 10 minutes)."
+)
+
+
+class CaseError(Exception):
+    """A case-desk operation was refused; the message says why, for the staff member."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+class CaseNotFound(Exception):
+    """One answer for every wrong fact of a public query: nothing tells which was wrong."""
+
+
+class TooManyAttempts(Exception):
+    """The client or the case number has used up its failed look-ups for now."""
+
+
+@dataclass(frozen=True)
+class StageLine:
+    stage: str
+    label: str
+    at: dt.datetime | None
+    reached: bool
+    current: bool
+
+
+@dataclass(frozen=True)
+class Progress:
+    """All that the public query tells: the timeline, the expected date, whom to call."""
+
+    number: str
+    stage: str
+    stage_label: str
+    timeline: list
+    expected_on: dt.date | None
+    phone: str
+
+
+# --- the case desk ------------------------------------------------------------------------
+
+
+def register_case(
+    *,
+    office,
+    service,
+    applicant_name,
+    national_id,
+    birth_date,
+    received_on=None,
+    phone="",
+    email="",
+    documents=(),
+    ticket=None,
+    needs_reply=False,
+    notify_email=False,
+    notify_sms=False,
+    assigned_to=None,
+    user=None,
+):
+    """Register a case, number it and link it to the visit's ticket; one transaction."""
+    person = parse_person_id(national_id, kinds=ALL_KINDS)
+    name = _clean_line(applicant_name, 100)
+    if not name:
+        raise CaseError("invalid", _("Please enter the applicant's name."))
+    received_on = received_on or roc.today()
+    if birth_date is None or birth_date > received_on:
+        raise CaseError(
+            "invalid", _("The birth date cannot be after the day the case is received.")
+        )
+    if notify_email and not email:
+        raise CaseError("invalid", _("An e-mail address is needed to send e-mail updates."))
+    if notify_sms and not phone:
+        raise CaseError("invalid", _("A phone number is needed to send text messages."))
+    if ticket is not None and ticket.office_id != office.pk:
+        raise CaseError("invalid", _("This ticket belongs to another office."))
+    documents = [_clean_line(d, 200) for d in documents if _clean_line(d, 200)][:50]
+    with transaction.atomic():
+        year = roc.roc_year(received_on.year)
+        sequence = _next_sequence(office, year)
+        case = Case.objects.create(
+            number=f"{year}-{office.code.upper()}-{sequence:06d}",
+            office=office,
+            year=year,
+            sequence=sequence,
+            service=service,
+            applicant_name=name,
+            national_id_hash=crypto.lookup_hash(person.number),
+            national_id_encrypted=crypto.encrypt(person.number),
+            national_id_masked=person.masked,
+            birth_date=birth_date,
+            phone=_clean_line(phone, 30),
+            email=(email or "").strip()[:254],
+            received_on=received_on,
+            documents=documents,
+            ticket=ticket,
+            due_on=due_date(office, service, received_on),
+            needs_reply=needs_reply,
+            notify_email=notify_email,
+            notify_sms=notify_sms,
+            assigned_to=assigned_to,
+        )
+        CaseEvent.objects.create(case=case, stage=Stage.RECEIVED, at=timezone.now(), by=_user(user))
+        if ticket is not None and ticket.date == timezone.localdate():
+            from huzheng.queueing.models import VisitRecord
+            from huzheng.queueing.services import link_record
+
+            link_record(ticket, kind=VisitRecord.Kind.CASE, reference=case.number, user=user)
+    return case
+
+
+def due_date(office, service, received_on):
+    """The received day plus the catalog's processing limit in working days (the received
+    day not counted); None when the catalog sets no limit."""
+    days = service.processing_working_days
+    if days is None:
+        return None
+    day = received_on
+    counted = 0
+    for _step in range(days * 7 + 60):  # bounded: even a month of typhoons ends
+        if counted >= days:
+            break
+        day += dt.timedelta(days=1)
+        if is_working_day(office, day):
+            counted += 1
+    return day
+
+
+def working_days_until(office, first, last):
+    """Working days after `first` up to and including `last` (0 when last <= first)."""
+    count, day = 0, first
+    while day < last:
+        day += dt.timedelta(days=1)
+        if is_working_day(office, day):
+            count += 1
+    return count
+
+
+def move_stage(case, stage, *, user=None, note=""):
+    """Move a case forward to a later stage (a stage may be skipped, say no inquiry to
+    other agencies was needed); never back, and closing goes through close()."""
+    if stage not in STAGE_ORDER or stage == Stage.CLOSED:
+        raise CaseError("invalid_stage", _("Choose a stage to move the case to."))
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if STAGE_ORDER.index(stage) <= STAGE_ORDER.index(case.stage):
+            raise CaseError(
+                "backwards",
+                _("The case is already at “%(stage)s”; a case only moves forward.")
+                % {"stage": case.get_stage_display()},
+            )
+        case.stage = stage
+        case.save(update_fields=["stage"])
+        CaseEvent.objects.create(
+            case=case, stage=stage, at=timezone.now(), by=_user(user), note=_clean_text(note)
+        )
+        transaction.on_commit(lambda: notify_applicant(case))
+    return case
+
+
+def add_note(case, note, *, user=None):
+    text = _clean_text(note)
+    if not text:
+        raise CaseError("invalid", _("Please write the note."))
+    return CaseEvent.objects.create(
+        case=case,
+        kind=CaseEvent.Kind.NOTE,
+        stage=case.stage,
+        at=timezone.now(),
+        by=_user(user),
+        note=text,
+    )
+
+
+def assign(case, clerk, *, user=None):
+    """Give the case to a clerk of its office."""
+    profile = getattr(clerk, "staff_profile", None)
+    if (
+        clerk is None
+        or not clerk.is_active
+        or getattr(profile, "office_id", None) != case.office_id
+    ):
+        raise CaseError("invalid_clerk", _("Choose a clerk of this office."))
+    with transaction.atomic():
+        Case.objects.filter(pk=case.pk).update(assigned_to=clerk)
+        case.assigned_to = clerk
+        CaseEvent.objects.create(
+            case=case,
+            kind=CaseEvent.Kind.ASSIGN,
+            stage=case.stage,
+            at=timezone.now(),
+            by=_user(user),
+            note=clerk.get_full_name() or clerk.get_username(),
+        )
+    return case
+
+
+def close(case, *, user=None, subject="", explanation=""):
+    """Close the case; one that needs a written reply gets its reply letter (公文函覆) as a
+    PDF, made before anything is saved so a failed letter leaves the case open."""
+    if case.needs_reply and not _clean_line(subject, 200):
+        raise CaseError(
+            "invalid", _("A case that needs a written reply needs the letter's subject.")
+        )
+    letter = None
+    now = timezone.now()
+    if case.needs_reply:
+        letter = reply_letter_pdf(case, subject=subject, explanation=explanation, on=now)
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if locked.is_closed:
+            raise CaseError("closed", _("The case is already closed."))
+        locked.stage = Stage.CLOSED
+        locked.closed_at = now
+        locked.reply_letter = letter
+        locked.save(update_fields=["stage", "closed_at", "reply_letter"])
+        CaseEvent.objects.create(
+            case=locked, stage=Stage.CLOSED, at=now, by=_user(user), note=_clean_text(explanation)
+        )
+        transaction.on_commit(lambda: notify_applicant(locked))
+    return locked
+
+
+def reply_letter_pdf(case, *, subject, explanation, on=None):
+    from huzheng.core.pdf import render_pdf
+
+    paragraphs = [p.strip() for p in str(explanation or "").splitlines() if p.strip()]
+    return render_pdf(
+        "cases/reply_letter.html",
+        {
+            "case": case,
+            "office": case.office,
+            "subject": _clean_line(subject, 200),
+            "paragraphs": paragraphs,
+            "dated": timezone.localtime(on or timezone.now()).date(),
+        },
+    )
+
+
+def notify_applicant(case):
+    """An e-mail and/or a text message to an applicant who asked for them; a failed
+    delivery is recorded by notify and never stops the case."""
+    from huzheng.notify import services as notify
+
+    if not (case.notify_email or case.notify_sms):
+        return
+    text = _(
+        "Your case %(number)s at %(office)s is now at the stage “%(stage)s”. "
+        "Follow it online with the case number."
+    ) % {"number": case.number, "office": case.office.name, "stage": case.get_stage_display()}
+    if case.notify_email and case.email:
+        notify.send_email(
+            case.email,
+            _("Case %(number)s has moved") % {"number": case.number},
+            text,
+            topic="case",
+            reference=case.number,
+        )
+    if case.notify_sms and case.phone:
+        notify.send_sms(case.phone, text, topic="case", reference=case.number)
+
+
+def dashboard(user, office_ids, today=None):
+    """My cases, due soon (within 3 working days) and overdue, of the open cases the
+    staff member may see; the director's lists cover the whole office."""
+    today = today or roc.today()
+    open_cases = Case.objects.exclude(stage=Stage.CLOSED).select_related("service", "office")
+    if office_ids is not None:
+        open_cases = open_cases.filter(office_id__in=office_ids)
+    mine = list(open_cases.filter(assigned_to=user).order_by("due_on", "sequence")[:200])
+    dated = open_cases.filter(due_on__isnull=False)
+    overdue = list(dated.filter(due_on__lt=today).order_by("due_on", "sequence")[:200])
+    soon = [
+        case
+        for case in dated.filter(
+            due_on__gte=today, due_on__lte=today + dt.timedelta(days=DUE_SOON_WORKING_DAYS * 3)
+        ).order_by("due_on", "sequence")[:500]
+        if working_days_until(case.office, today, case.due_on) <= DUE_SOON_WORKING_DAYS
+    ]
+    return {"mine": mine, "due_soon": soon, "overdue": overdue}
+
+
+# --- the public query ---------------------------------------------------------------------
+
+
+def query(number, national_id=None, birth_date=None):
+    """The case's progress for someone who knows its number and the applicant's ID number
+    or birth date; CaseNotFound for any wrong or malformed fact."""
+    number = normalize_number(number)
+    if not NUMBER.fullmatch(number):
+        raise CaseNotFound
+    case = (
+        Case.objects.select_related("office")
+        .only("number", "stage", "due_on", "national_id_hash", "birth_date", "office__phone")
+        .filter(number=number)
+        .first()
+    )
+    if case is None:
+        raise CaseNotFound
+    if national_id:
+        try:
+            person = parse_person_id(national_id, kinds=ALL_KINDS)
+        except ValidationError:
+            raise CaseNotFound from None
+        matches = crypto.lookup_hash(person.number) == case.national_id_hash
+    elif isinstance(birth_date, dt.date):
+        matches = birth_date == case.birth_date
+    else:
+        matches = False
+    if not matches:
+        raise CaseNotFound
+    return _progress(case)
+
+
+def guarded_query(number, *, client, national_id=None, birth_date=None):
+    """query() behind the rate limits: TooManyAttempts before looking when the client or
+    the case number has failed too often, and each failure counted against both."""
+    number_key = normalize_number(number)[:MAX_NUMBER_LENGTH]
+    if ratelimit.exceeded(SCOPE_CLIENT, client, limit=FAILURE_LIMIT) or ratelimit.exceeded(
+        SCOPE_NUMBER, number_key, limit=FAILURE_LIMIT
+    ):
+        raise TooManyAttempts
+    try:
+        return query(number, national_id=national_id, birth_date=birth_date)
+    except CaseNotFound:
+        ratelimit.counted(SCOPE_CLIENT, client, window_seconds=FAILURE_WINDOW)
+        ratelimit.counted(SCOPE_NUMBER, number_key, window_seconds=FAILURE_WINDOW)
+        raise
+
+
+def parse_birth_date(text):
+    """A birth date typed in the ROC calendar or as ISO; ValidationError with a clear
+    message when it cannot be read or lies in the future."""
+    value = roc.parse(text)
+    if value > roc.today():
+        raise ValidationError(_("The birth date cannot be in the future."), code="future")
+    return value
+
+
+def normalize_number(value):
+    text = unicodedata.normalize("NFKC", str(value or ""))[: MAX_NUMBER_LENGTH * 2]
+    return re.sub(r"\s", "", text).upper()
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _progress(case):
+    reached = {}
+    for stage, at in CaseEvent.objects.filter(
+        case_id=case.pk, kind=CaseEvent.Kind.STAGE
+    ).values_list("stage", "at"):
+        reached.setdefault(stage, at)
+    labels = dict(Stage.choices)
+    current = STAGE_ORDER.index(case.stage)
+    timeline = [
+        StageLine(
+            stage=stage,
+            label=str(labels[stage]),
+            at=reached.get(stage),
+            reached=index <= current,
+            current=index == current,
+        )
+        for index, stage in enumerate(STAGE_ORDER)
+        # A skipped stage (no inquiry needed) is left out once the case is past it.
+        if stage in reached or index > current
+    ]
+    return Progress(
+        number=case.number,
+        stage=case.stage,
+        stage_label=str(labels[case.stage]),
+        timeline=timeline,
+        expected_on=case.due_on,
+        phone=case.office.phone,
+    )
+
+
+def _next_sequence(office, year):
+    """The office's next number of the year, under a lock on its sequence row, so that
+    two counters registering at once wait for each other and never share a number."""
+    sequence = CaseSequence.objects.select_for_update().filter(office=office, year=year).first()
+    if sequence is None:
+        CaseSequence.objects.get_or_create(office=office, year=year)
+        sequence = CaseSequence.objects.select_for_update().get(office=office, year=year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return sequence.last
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean_line(value, limit):
+    return re.sub(r"\s+", " ", _CONTROL.sub("", str(value or ""))).strip()[:limit]
+
+
+def _clean_text(value, limit=2000):
+    return _CONTROL.sub("", str(value or "")).strip()[:limit]
+
+
+def _user(user):
+    return user if getattr(user, "pk", None) else None
