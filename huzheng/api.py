@@ -9,11 +9,14 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from huzheng.addresses.api import router as addresses_router
 from huzheng.appointments.api import router as appointments_router
+from huzheng.cases.api import router as cases_router
 from huzheng.catalog.api import router as catalog_router
 from huzheng.core.api import router as core_router
 from huzheng.core.errors import ApiError
 from huzheng.core.services import OfficeNotFound
+from huzheng.idcards.api import router as idcards_router
 from huzheng.queueing.api import router as queueing_router
 from huzheng.search.api import router as search_router
 
@@ -33,6 +36,9 @@ api.add_router("/services", catalog_router)
 api.add_router("/search", search_router)
 api.add_router("/queue", queueing_router)
 api.add_router("/appointments", appointments_router)
+api.add_router("/idcards", idcards_router)
+api.add_router("/cases", cases_router)
+api.add_router("/addresses", addresses_router)
 
 
 def error_response(request, status, code, message, **extra):

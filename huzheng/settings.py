@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "huzheng.queueing",
     "huzheng.notify",
     "huzheng.appointments",
+    "huzheng.idcards",
+    "huzheng.cases",
     "huzheng.linkcheck",
     "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",
@@ -287,6 +289,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # --- Huzheng ------------------------------------------------------------------------------
 # The office whose site this deployment serves at "/", and the fonts PDFs embed.
 HUZHENG_DEFAULT_OFFICE = env("HUZHENG_DEFAULT_OFFICE", "huxi")
+# The resident registry gateway; the demo one holds made-up people (no link to 戶役政).
+HUZHENG_REGISTRY = env("HUZHENG_REGISTRY", "huzheng.idcards.registry.DemoRegistry")
 # SMS delivery: there is no provider here, so the development backend logs each text
 # (notify.Message keeps it too); a provider's class with send(phone, text) goes here.
 HUZHENG_SMS_BACKEND = env("HUZHENG_SMS_BACKEND", "huzheng.notify.services.ConsoleSMSBackend")

@@ -20,6 +20,8 @@ urlpatterns = [
     path("search/", include("huzheng.search.urls")),
     path("queue/", include("huzheng.queueing.urls")),
     path("appointments/", include("huzheng.appointments.urls")),
+    path("idcards/", include("huzheng.idcards.urls")),
+    path("cases/", include("huzheng.cases.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feeds/", include("huzheng.site.urls")),

@@ -84,8 +84,14 @@ APPOINTMENTS_MANAGE = [
     "appointments.change_outreachsession",
     "appointments.change_sessionbooking",
 ]
+# ID cards (身分證): every counter role takes phone loss reports and cancels a report at
+# the counter after checking the person's identity.
+IDCARDS = ["idcards.view_lossreport", "idcards.add_lossreport", "idcards.change_lossreport"]
 # Population figures change only through the audited CSV import.
 POPULATION = ["addresses.view_populationfigure", "addresses.import_populationfigure"]
+
+# Cases (案件): every counter role registers and moves cases; the director sees the office.
+CASES = ["cases.view_case", "cases.add_case", "cases.change_case"]
 
 MODEL_PERMISSIONS = {
     DIRECTOR: [
@@ -103,11 +109,13 @@ MODEL_PERMISSIONS = {
         *QUEUE_MANAGE,
         *APPOINTMENTS_SERVE,
         *APPOINTMENTS_MANAGE,
+        *CASES,
         *CATALOG_EDIT,
         *SLIPS,
         *MARQUEE,
         *LINK_REPORT,
         *POPULATION,
+        *IDCARDS,
     ],
     REGISTRAR: [
         _ADMIN,
@@ -116,9 +124,11 @@ MODEL_PERMISSIONS = {
         "addresses.view_village",
         *QUEUE_SERVE,
         *APPOINTMENTS_SERVE,
+        *CASES,
         *CATALOG_EDIT,
         *SLIPS,
         *POPULATION,
+        *IDCARDS,
     ],
     COUNTER_STAFF: [
         _ADMIN,
@@ -126,9 +136,11 @@ MODEL_PERMISSIONS = {
         "core.view_specialday",
         *QUEUE_SERVE,
         *APPOINTMENTS_SERVE,
+        *CASES,
         "catalog.view_registrationservice",
         *SLIPS,
         *MARQUEE,
+        *IDCARDS,
     ],
     WEB_EDITOR: [
         _ADMIN,

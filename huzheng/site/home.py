@@ -92,10 +92,11 @@ DOORS = (
 ONLINE_SERVICES = (
     ("catalog:checklist", _("What do I need to bring?"), _("A personal checklist in a minute")),
     ("eforms:list", _("Fill in a form"), _("Print it filled in, or blank")),
-    ("appointments:start", _("Book an appointment"), _("Pick a day and time at the counter")),
+    ("appointments:index", _("Book an appointment"), _("Pick a day and time at the counter")),
     ("cases:query", _("Track my case"), _("See where your application is")),
-    ("idcards:loss", _("Report a lost ID card"), _("Stop anyone using it, at once")),
-    ("addresses:search", _("Look up a house number"), _("Village and neighbourhood")),
+    ("idcards:report_lost", _("Report a lost ID card"), _("Stop anyone using it, at once")),
+    ("idcards:validity", _("Check an ID card"), _("Is this the latest card?")),
+    ("addresses:house_search", _("Look up a house number"), _("Village and neighbourhood")),
     ("search:search", _("Search the site"), _("Guides, news, laws and forms")),
     ("site_feeds:index", _("Subscribe to news"), _("RSS feeds of news and laws")),
 )
