@@ -2,7 +2,7 @@
 process and a call made by a clerk elsewhere reach a display board streaming from the
 other within a second, and the other's status shows the call. Once on a SQLite file with
 nothing else (the database carries the events), once on PostgreSQL with Redis pub/sub,
-as a county runs it."""
+as a county runs it. The limits on public look-ups count across both servers too."""
 
 import contextlib
 import http.client
@@ -254,3 +254,27 @@ def _empty_redis():
     except redis.RedisError as error:
         pytest.skip(f"PostgreSQL case needs Redis at {REDIS_FOR_TEST}: {error}")
     return REDIS_FOR_TEST
+
+
+def test_two_servers_share_the_limit_on_public_look_ups(two_servers):
+    """Ten wrong case look-ups spread over both servers use up one client's limit: the
+    count is in the shared cache (the database's cache table, or Redis), not in either
+    process."""
+    one, two, _env = two_servers
+    answers = []
+    for n in range(10):
+        server = (one, two)[n % 2]
+        status, body = _post_json(
+            server + "/api/v1/cases/query",
+            {"case_number": f"115-HUXI-{900000 + n:06d}", "national_id": "A123456789"},
+            {},
+        )
+        answers.append(status)
+    assert answers == [404] * 10
+    for server in (one, two):
+        status, body = _post_json(
+            server + "/api/v1/cases/query",
+            {"case_number": "115-HUXI-000001", "national_id": "A100000001"},
+            {},
+        )
+        assert status == 429, body
