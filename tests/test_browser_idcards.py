@@ -1,6 +1,7 @@
 """ID cards in a real browser: report a card lost online (first with a wrong name, which
 gets the one "do not match" answer), then check cards for all three validity answers and
-a card's issue status; every page passes axe-core and works by keyboard."""
+a card's issue status; every page passes axe-core and works by keyboard. The counter
+reports a card lost for a caller on the phone."""
 
 import pytest
 
@@ -76,3 +77,27 @@ def test_issue_status_page(live_site, page, axe):
         page.keyboard.press("Enter")
     assert "湖西" in page.locator("#issue-status").inner_text()
     axe(page)
+
+
+def test_a_card_lost_by_phone_is_reported_by_the_counter(live_site, page):
+    """A caller reports a card lost by phone: the counter types the facts and the caller's
+    answers to the verification questions, and gets the reference to read out."""
+    from huzheng.core.demo import DEMO_PASSWORD
+
+    p = person(2)
+    page.goto(f"{live_site}/admin/login/?next=/admin/idcards/lost/phone/")
+    page.fill("#id_username", "counter")
+    page.fill("#id_password", DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/admin/idcards/lost/phone/" in page.url
+    page.fill("#id_national_id", p["national_id"])
+    page.fill("#id_name", p["name"])
+    page.fill("#id_birth_date", roc.format_short(p["birth_date"]))
+    page.fill("#id_registered_address", "澎湖縣湖西鄉湖西村1號")
+    page.fill("#id_parent_name", "王大同")
+    page.fill("#id_caller_phone", "0912345678")
+    with page.expect_navigation():
+        page.locator("#id_caller_phone").press("Enter")
+    report = LossReport.objects.get(channel=LossReport.Channel.PHONE)
+    assert report.reference in page.content()
