@@ -7,13 +7,10 @@ or with DATABASE_URL for PostgreSQL. Results in docs/performance.md.
 """
 
 import datetime as dt
-import math
 import os
 import random
-import statistics
-import time
 
-from common import setup_django
+from common import setup_django, time_calls
 
 BOOKINGS = 1_000
 PLACES = 3
@@ -56,14 +53,18 @@ def main():
     rows = [
         (
             "services.month_availability",
-            _time(
+            time_calls(
                 lambda n: services.month_availability(
                     office, service, first.year, first.month, now=now
-                )
+                ),
+                ROUNDS,
             ),
         ),
-        ("services.day_slots", _time(lambda n: services.day_slots(office, service, day, now=now))),
-        ("GET /api/v1/appointments/slots (one day)", _time(api_slots)),
+        (
+            "services.day_slots",
+            time_calls(lambda n: services.day_slots(office, service, day, now=now), ROUNDS),
+        ),
+        ("GET /api/v1/appointments/slots (one day)", time_calls(api_slots, ROUNDS)),
     ]
     print(f"\n{'operation':44} {'p50 ms':>8} {'p95 ms':>8}")
     for name, (p50, p95) in rows:
@@ -141,18 +142,6 @@ def _fill_month(office, service, first, now):
             cursor.execute("ANALYZE appointments_booking")
             cursor.execute("ANALYZE appointments_slotclaim")
     return len(bookings)
-
-
-def _time(operation, rounds=ROUNDS, warmup=10):
-    for n in range(warmup):
-        operation(n)
-    times = []
-    for n in range(rounds):
-        started = time.perf_counter()
-        operation(n)
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return statistics.median(times), times[max(0, math.ceil(len(times) * 0.95) - 1)]
 
 
 if __name__ == "__main__":

@@ -11,9 +11,8 @@ import datetime as dt
 import json
 import os
 import random
-import time
 
-from common import report, setup_django
+from common import report, setup_django, time_calls
 
 CASES = int(os.environ.get("BENCH_CASES", "1000000"))
 BATCH = 5_000
@@ -46,8 +45,8 @@ def main():
 
     report(
         [
-            ("POST /api/v1/cases/query (found)", _time(query)),
-            ("POST /api/v1/cases/query (wrong ID)", _time(lambda n: query(n, True))),
+            ("POST /api/v1/cases/query (found)", time_calls(query, ROUNDS)),
+            ("POST /api/v1/cases/query (wrong ID)", time_calls(lambda n: query(n, True), ROUNDS)),
         ]
     )
 
@@ -159,18 +158,6 @@ def _fill_through_orm(rng):
             for stage in (Stage.RECEIVED, Stage.REVIEW)
         )
     return kept
-
-
-def _time(operation, rounds=ROUNDS, warmup=10):
-    for n in range(warmup):
-        operation(n)
-    times = []
-    for n in range(rounds):
-        started = time.perf_counter()
-        operation(n)
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return times[len(times) // 2], times[max(0, int(len(times) * 0.95) - 1)]
 
 
 if __name__ == "__main__":

@@ -12,9 +12,8 @@ import datetime as dt
 import json
 import os
 import random
-import time
 
-from common import report, setup_django
+from common import report, setup_django, time_calls
 
 RESIDENTS = int(os.environ.get("BENCH_RESIDENTS", "1000000"))
 BATCH = 5_000
@@ -53,8 +52,11 @@ def main():
 
     report(
         [
-            ("POST /api/v1/idcards/validity (latest)", _time(validity)),
-            ("POST /api/v1/idcards/validity (not latest)", _time(lambda n: validity(n, True))),
+            ("POST /api/v1/idcards/validity (latest)", time_calls(validity, ROUNDS)),
+            (
+                "POST /api/v1/idcards/validity (not latest)",
+                time_calls(lambda n: validity(n, True), ROUNDS),
+            ),
         ]
     )
 
@@ -92,18 +94,6 @@ def _fill(rng):
             rows = []
     Resident.objects.bulk_create(rows, ignore_conflicts=True)
     return kept
-
-
-def _time(operation, rounds=ROUNDS, warmup=10):
-    for n in range(warmup):
-        operation(n)
-    times = []
-    for n in range(rounds):
-        started = time.perf_counter()
-        operation(n)
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return times[len(times) // 2], times[max(0, int(len(times) * 0.95) - 1)]
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import uuid
 from pathlib import Path
 from unittest import mock
 
-from common import setup_django
+from common import setup_django, time_calls
 
 EXISTING = 10_000  # tickets already issued that day
 WAITING = 300  # of which still waiting
@@ -93,10 +93,10 @@ def issue_and_call(office):
         assert response.status_code == 201, (response.status_code, response.content[:300])
 
     rows = [
-        ("services.issue_ticket", _time(issue)),
-        ("services.call_next", _time(call)),
-        (f"POST /api/v1/queue/{office.code}/tickets (kiosk)", _time(api_issue)),
-        ("services.queue_status (cache cold)", _time(lambda n: _cold_status(office))),
+        ("services.issue_ticket", time_calls(issue, ROUNDS)),
+        ("services.call_next", time_calls(call, ROUNDS)),
+        (f"POST /api/v1/queue/{office.code}/tickets (kiosk)", time_calls(api_issue, ROUNDS)),
+        ("services.queue_status (cache cold)", time_calls(lambda n: _cold_status(office), ROUNDS)),
     ]
     print(f"\nissue and call, {EXISTING:,} tickets already that day ({WAITING} waiting)")
     print(f"{'operation':52} {'p50 ms':>8} {'p95 ms':>8}")
@@ -160,17 +160,6 @@ def _cold_status(office):
 
     cache.clear()
     services.queue_status(office)
-
-
-def _time(operation, rounds=ROUNDS, warmup=10):
-    for n in range(warmup):
-        operation(n)
-    times = []
-    for n in range(rounds):
-        started = time.perf_counter()
-        operation(n)
-        times.append((time.perf_counter() - started) * 1000)
-    return _p50_p95(times)
 
 
 def _p50_p95(times):

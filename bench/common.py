@@ -4,6 +4,7 @@ server time measured through Django's full request cycle (test client, no networ
 DATABASE_URL chooses the database; without it a new SQLite file in a temporary folder.
 """
 
+import math
 import os
 import statistics
 import sys
@@ -40,6 +41,19 @@ def measure(client, path, rounds, warmup=10):
         assert response.status_code == 200, (path, response.status_code)
     times.sort()
     return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
+
+
+def time_calls(operation, rounds, warmup=10):
+    """(p50, p95) in milliseconds of operation(n) for n in range(rounds), after warm-ups."""
+    for n in range(warmup):
+        operation(n)
+    times = []
+    for n in range(rounds):
+        started = time.perf_counter()
+        operation(n)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, math.ceil(len(times) * 0.95) - 1)]
 
 
 def report(rows):

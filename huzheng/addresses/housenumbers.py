@@ -8,8 +8,6 @@ management command calls it): every row is checked first; one bad row and nothin
 written; importing the same file again changes nothing.
 """
 
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -20,7 +18,7 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.translation import gettext as _
 
 from huzheng.addresses.models import HouseNumber, HouseNumberEvent, Neighbourhood, Road, Village
-from huzheng.addresses.services import RowError, _shown, decode, normalise_name
+from huzheng.addresses.services import ImportRefused, RowError, _shown, csv_rows, normalise_name
 from huzheng.core import roc
 
 MAX_QUERY_LENGTH = 100
@@ -99,12 +97,8 @@ class AddressQueryError(ValueError):
         self.message = message
 
 
-class HouseNumberImportError(Exception):
-    """The file was refused; ``errors`` says why, row by row. Nothing was written."""
-
-    def __init__(self, errors):
-        self.errors = errors
-        super().__init__("; ".join(e.message for e in errors[:5]))
+class HouseNumberImportError(ImportRefused):
+    """A house-number file was refused; nothing was written."""
 
 
 @dataclass
@@ -417,40 +411,7 @@ def _settle_status(house):
 
 
 def _read(office, data):
-    if not data.strip():
-        raise HouseNumberImportError([RowError(None, "", _("The file is empty."))])
-    if len(data) > MAX_BYTES:
-        raise HouseNumberImportError(
-            [RowError(None, "", _("The file is larger than %(size)s MB.") % {"size": 50})]
-        )
-    text, _encoding = decode(data)
-    if text is None:
-        raise HouseNumberImportError(
-            [
-                RowError(
-                    None, "", _("The file is neither UTF-8 nor Big5 text. Save it as CSV (UTF-8).")
-                )
-            ]
-        )
-    if "\x00" in text:
-        raise HouseNumberImportError(
-            [RowError(None, "", _("The file holds binary data; please upload a CSV text file."))]
-        )
-    try:
-        lines = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        raise HouseNumberImportError(
-            [
-                RowError(
-                    None, "", _("The file is not a valid CSV file (%(error)s).") % {"error": exc}
-                )
-            ]
-        ) from None
-    numbered = [
-        (n, cells) for n, cells in enumerate(lines, start=1) if any(c.strip() for c in cells)
-    ]
-    if not numbered:
-        raise HouseNumberImportError([RowError(None, "", _("The file is empty."))])
+    numbered, _encoding = csv_rows(data, max_bytes=MAX_BYTES, refused=HouseNumberImportError)
     header_number, header = numbered[0]
     columns = _columns(header)
     missing = [k for k in ("village", "number") if k not in columns]

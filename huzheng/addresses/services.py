@@ -89,12 +89,16 @@ _COMPACT_MONTH = re.compile(r"^(?P<y>\d{2,4}?)(?P<m>\d{2})$")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
-class PopulationImportError(Exception):
+class ImportRefused(Exception):
     """The file was refused; ``errors`` says why, row by row. Nothing was written."""
 
     def __init__(self, errors):
         self.errors = errors
         super().__init__("; ".join(e.message for e in errors[:5]))
+
+
+class PopulationImportError(ImportRefused):
+    """A population figures file was refused."""
 
 
 @dataclass(frozen=True)
@@ -238,17 +242,19 @@ def _write(office, rows, encoding, user, filename):
     return record
 
 
-def _read(office, data):
-    """Every row checked: ([_Row], encoding) or PopulationImportError with every problem."""
+def csv_rows(data, *, max_bytes, refused):
+    """The uploaded CSV's non-empty rows as [(line number, cells)] and the encoding it was
+    read in (UTF-8 or Big5), or `refused` (an ImportRefused) saying what is wrong."""
     if not data.strip():
-        raise PopulationImportError([RowError(None, "", _("The file is empty."))])
-    if len(data) > MAX_BYTES:
-        raise PopulationImportError(
-            [RowError(None, "", _("The file is larger than %(size)s MB.") % {"size": 2})]
+        raise refused([RowError(None, "", _("The file is empty."))])
+    if len(data) > max_bytes:
+        size = max_bytes // (1024 * 1024)
+        raise refused(
+            [RowError(None, "", _("The file is larger than %(size)s MB.") % {"size": size})]
         )
     text, encoding = decode(data)
     if text is None:
-        raise PopulationImportError(
+        raise refused(
             [
                 RowError(
                     None, "", _("The file is neither UTF-8 nor Big5 text. Save it as CSV (UTF-8).")
@@ -256,13 +262,13 @@ def _read(office, data):
             ]
         )
     if "\x00" in text:
-        raise PopulationImportError(
+        raise refused(
             [RowError(None, "", _("The file holds binary data; please upload a CSV text file."))]
         )
     try:
         lines = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
-        raise PopulationImportError(
+        raise refused(
             [
                 RowError(
                     None, "", _("The file is not a valid CSV file (%(error)s).") % {"error": exc}
@@ -275,7 +281,13 @@ def _read(office, data):
         if any(c.strip() for c in cells)
     ]
     if not numbered:
-        raise PopulationImportError([RowError(None, "", _("The file is empty."))])
+        raise refused([RowError(None, "", _("The file is empty."))])
+    return numbered, encoding
+
+
+def _read(office, data):
+    """Every row checked: ([_Row], encoding) or PopulationImportError with every problem."""
+    numbered, encoding = csv_rows(data, max_bytes=MAX_BYTES, refused=PopulationImportError)
     header_number, header = numbered[0]
     columns = _columns(header)
     missing = [key for key in REQUIRED_COLUMNS if key not in columns]
