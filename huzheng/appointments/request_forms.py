@@ -20,6 +20,24 @@ from huzheng.core.roc import RocDateField
 PHONE_ATTRS = {"autocomplete": "tel", "inputmode": "tel", "maxlength": "30"}
 
 
+def _phone_field(help_text=""):
+    return forms.CharField(
+        label=_("Phone"),
+        required=False,
+        help_text=help_text,
+        widget=forms.TextInput(attrs=PHONE_ATTRS),
+    )
+
+
+def _email_field(help_text=""):
+    return forms.CharField(
+        label=_("E-mail (optional)"),
+        required=False,
+        help_text=help_text,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "maxlength": "254"}),
+    )
+
+
 class AnyChoiceField(forms.ChoiceField):
     """A select whose submitted value is passed on as typed: the service decides whether
     it is allowed and says why not in the office's own words."""
@@ -111,17 +129,8 @@ class HomeVisitForm(CitizenRequestForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name", "maxlength": "60"}),
     )
-    phone = forms.CharField(
-        label=_("Phone"),
-        required=False,
-        help_text=_("Staff call this number to agree a time."),
-        widget=forms.TextInput(attrs=PHONE_ATTRS),
-    )
-    email = forms.CharField(
-        label=_("E-mail (optional)"),
-        required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "maxlength": "254"}),
-    )
+    phone = _phone_field(_("Staff call this number to agree a time."))
+    email = _email_field()
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,17 +186,8 @@ class GroupRequestForm(CitizenRequestForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name", "maxlength": "60"}),
     )
-    phone = forms.CharField(
-        label=_("Phone"),
-        required=False,
-        help_text=_("Staff call this number to agree a time."),
-        widget=forms.TextInput(attrs=PHONE_ATTRS),
-    )
-    email = forms.CharField(
-        label=_("E-mail (optional)"),
-        required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "maxlength": "254"}),
-    )
+    phone = _phone_field(_("Staff call this number to agree a time."))
+    email = _email_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,17 +208,8 @@ class SessionBookingForm(CitizenRequestForm):
         initial="1",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": "4"}),
     )
-    phone = forms.CharField(
-        label=_("Phone"),
-        required=False,
-        widget=forms.TextInput(attrs=PHONE_ATTRS),
-    )
-    email = forms.CharField(
-        label=_("E-mail (optional)"),
-        required=False,
-        help_text=_("The confirmation is sent here; without one, by SMS."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "maxlength": "254"}),
-    )
+    phone = _phone_field()
+    email = _email_field(_("The confirmation is sent here; without one, by SMS."))
 
 
 # --- staff ---------------------------------------------------------------------------
