@@ -32,33 +32,15 @@ MAX_ID = 2**31 - 1
 @require_http_methods(["GET", "HEAD", "POST"])
 def home_visit(request):
     office = office_for(request)
-    form = HomeVisitForm(request.POST or None, office=office)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        data = form.service_data()
-        service = _service(data.pop("service"), form)
+
+    def submit(data, service, key):
         village = _village(data.pop("village"))
-        if service is not None:
-            try:
-                visit, _created = services.request_home_visit(
-                    office,
-                    service=service,
-                    village=village,
-                    idempotency_key=form.cleaned_data["idempotency_key"],
-                    **data,
-                )
-            except AppointmentError as exc:
-                form.add_service_errors(exc)
-            else:
-                _remember(request, "home_visit", visit.code)
-                return redirect(_with_office("appointments:home_visit_done", office, request))
-    if request.method == "POST":
-        status = 400
-    return render(
-        request,
-        "appointments/requests/home_visit.html",
-        {"form": form, "office": office, "action": request.get_full_path()},
-        status=status,
+        return services.request_home_visit(
+            office, service=service, village=village, idempotency_key=key, **data
+        )
+
+    return _request_form(
+        request, office, HomeVisitForm(request.POST or None, office=office), submit, "home_visit"
     )
 
 
@@ -79,32 +61,11 @@ def home_visit_done(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def group(request):
     office = office_for(request)
-    form = GroupRequestForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        data = form.service_data()
-        service = _service(data.pop("service"), form)
-        if service is not None:
-            try:
-                application, _created = services.request_group(
-                    office,
-                    service=service,
-                    idempotency_key=form.cleaned_data["idempotency_key"],
-                    **data,
-                )
-            except AppointmentError as exc:
-                form.add_service_errors(exc)
-            else:
-                _remember(request, "group", application.code)
-                return redirect(_with_office("appointments:group_done", office, request))
-    if request.method == "POST":
-        status = 400
-    return render(
-        request,
-        "appointments/requests/group.html",
-        {"form": form, "office": office, "action": request.get_full_path()},
-        status=status,
-    )
+
+    def submit(data, service, key):
+        return services.request_group(office, service=service, idempotency_key=key, **data)
+
+    return _request_form(request, office, GroupRequestForm(request.POST or None), submit, "group")
 
 
 @never_cache
@@ -186,6 +147,29 @@ def session_booked(request):
 
 
 # --- helpers -------------------------------------------------------------------------
+
+
+def _request_form(request, office, form, submit, kind):
+    """The form of a home visit or a group application: a valid form goes to the service
+    through submit(data, service, idempotency key); success redirects to the thank-you
+    page, a refusal shows on the form (400)."""
+    if request.method == "POST" and form.is_valid():
+        data = form.service_data()
+        service = _service(data.pop("service"), form)
+        if service is not None:
+            try:
+                created, _new = submit(data, service, form.cleaned_data["idempotency_key"])
+            except AppointmentError as exc:
+                form.add_service_errors(exc)
+            else:
+                _remember(request, kind, created.code)
+                return redirect(_with_office(f"appointments:{kind}_done", office, request))
+    return render(
+        request,
+        f"appointments/requests/{kind}.html",
+        {"form": form, "office": office, "action": request.get_full_path()},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _with_office(name, office, request):
