@@ -13,3 +13,17 @@ class AppointmentsConfig(AppConfig):
         from huzheng.queueing.services import register_check_in
 
         register_check_in(services.check_in_service, services.link_check_in)
+
+        # Staff may read the full ID number of a home visit or a booking, audited.
+        from django.urls import reverse
+
+        from huzheng.appointments.models import Booking, HomeVisit
+        from huzheng.core import reveal
+
+        reveal.register(
+            HomeVisit,
+            back_url=lambda visit: reverse(
+                "appointment_requests:home_visit_detail", args=[visit.pk]
+            ),
+        )
+        reveal.register(Booking, back_url=lambda _booking: reverse("appointments_staff:schedule"))

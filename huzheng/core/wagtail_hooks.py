@@ -1,5 +1,7 @@
-"""The core's back office: offices with their hours, special days, staff, the audit log."""
+"""The core's back office: offices with their hours, special days, staff, the audit log,
+and the audited page that shows staff a full ID number."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -11,6 +13,7 @@ from huzheng.core.admin_views import (
     ReadOnlyPermissionPolicy,
 )
 from huzheng.core.models import AuditEntry, Office, SpecialDay, StaffProfile
+from huzheng.core.reveal import RevealView
 
 
 class OfficeViewSet(OfficeScopedViewSet):
@@ -106,3 +109,14 @@ class OfficeAdminGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_office_admin():
     return OfficeAdminGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_reveal_url():
+    return [
+        path(
+            "reveal/<slug:app_label>/<slug:model_name>/<int:pk>/",
+            RevealView.as_view(),
+            name="core_reveal",
+        )
+    ]

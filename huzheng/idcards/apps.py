@@ -6,3 +6,16 @@ class IdCardsConfig(AppConfig):
     name = "huzheng.idcards"
     label = "idcards"
     verbose_name = _("ID cards")
+
+    def ready(self):
+        # Loss reports are national: any office's staff may read the full number, audited.
+        from django.urls import reverse
+
+        from huzheng.core import reveal
+        from huzheng.idcards.models import LossReport
+
+        reveal.register(
+            LossReport,
+            office_lookup=None,
+            back_url=lambda report: reverse("idcards_staff:list") + f"?q={report.reference}",
+        )
