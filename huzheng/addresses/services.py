@@ -27,6 +27,7 @@ from huzheng.addresses.models import (
     Village,
 )
 from huzheng.core import charts, roc
+from huzheng.core.csvimport import ImportRefused, RowError, csv_rows, decode  # noqa: F401
 from huzheng.core.models import AuditEntry
 from huzheng.core.services import record_audit
 
@@ -89,23 +90,8 @@ _COMPACT_MONTH = re.compile(r"^(?P<y>\d{2,4}?)(?P<m>\d{2})$")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
-class ImportRefused(Exception):
-    """The file was refused; ``errors`` says why, row by row. Nothing was written."""
-
-    def __init__(self, errors):
-        self.errors = errors
-        super().__init__("; ".join(e.message for e in errors[:5]))
-
-
 class PopulationImportError(ImportRefused):
     """A population figures file was refused."""
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int | None  # the line in the file (the heading is row 1); None for the whole file
-    column: str  # the column key, "" for the whole row or file
-    message: str
 
 
 @dataclass
@@ -159,22 +145,6 @@ def month_label(month):
 def month_short(month):
     """115/10."""
     return f"{roc.roc_year(month.year)}/{month.month:02d}"
-
-
-def decode(data):
-    """(text, encoding name) of an uploaded file: UTF-8 with or without a byte-order mark,
-    else Big5 (Windows code page 950, as Excel in Taiwan saves "CSV"); None if neither."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings = ("utf-8-sig",)
-    else:
-        encodings = ("utf-8", "cp950", "big5hkscs")
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return text, "utf-8" if encoding.startswith("utf-8") else "big5"
-    return None, ""
 
 
 # ---------------------------------------------------------------------------------------
@@ -240,49 +210,6 @@ def _write(office, rows, encoding, user, filename):
             office=office,
         )
     return record
-
-
-def csv_rows(data, *, max_bytes, refused):
-    """The uploaded CSV's non-empty rows as [(line number, cells)] and the encoding it was
-    read in (UTF-8 or Big5), or `refused` (an ImportRefused) saying what is wrong."""
-    if not data.strip():
-        raise refused([RowError(None, "", _("The file is empty."))])
-    if len(data) > max_bytes:
-        size = max_bytes // (1024 * 1024)
-        raise refused(
-            [RowError(None, "", _("The file is larger than %(size)s MB.") % {"size": size})]
-        )
-    text, encoding = decode(data)
-    if text is None:
-        raise refused(
-            [
-                RowError(
-                    None, "", _("The file is neither UTF-8 nor Big5 text. Save it as CSV (UTF-8).")
-                )
-            ]
-        )
-    if "\x00" in text:
-        raise refused(
-            [RowError(None, "", _("The file holds binary data; please upload a CSV text file."))]
-        )
-    try:
-        lines = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        raise refused(
-            [
-                RowError(
-                    None, "", _("The file is not a valid CSV file (%(error)s).") % {"error": exc}
-                )
-            ]
-        ) from None
-    numbered = [
-        (number, cells)
-        for number, cells in enumerate(lines, start=1)
-        if any(c.strip() for c in cells)
-    ]
-    if not numbered:
-        raise refused([RowError(None, "", _("The file is empty."))])
-    return numbered, encoding
 
 
 def _read(office, data):

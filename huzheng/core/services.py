@@ -8,11 +8,14 @@ from functools import lru_cache
 
 import holidays
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from huzheng.core import crypto
+from huzheng.core.csvimport import ImportRefused, RowError, csv_rows
 from huzheng.core.middleware import client_ip, current_request
 from huzheng.core.models import AuditEntry, Office, OpeningPeriod, SpecialDay
 
@@ -175,6 +178,81 @@ def upcoming_special_days(office, days=60):
 
 def is_working_day(office, date):
     return day_status(office, date)[0]
+
+
+def import_government_calendar(data):
+    """Read the DGPA government office calendar (政府行政機關辦公日曆表) CSV and keep the
+    days that depart from the usual week as special days for every office: a weekday off
+    as a holiday, a Saturday or Sunday at work as a make-up workday (補行上班).
+
+    Every row is checked first (CalendarImportRefused lists the bad ones and nothing is
+    written); then one transaction. Importing the same file again changes nothing.
+    Returns (added, updated)."""
+    days = _calendar_days(data)
+    added = updated = 0
+    with transaction.atomic():
+        for day, is_open, reason in days:
+            _special, created = SpecialDay.objects.update_or_create(
+                office=None,
+                date=day,
+                defaults={
+                    "is_open": is_open,
+                    "kind": SpecialDay.Kind.MAKEUP_WORKDAY if is_open else SpecialDay.Kind.HOLIDAY,
+                    "reason": reason,
+                },
+            )
+            added += created
+            updated += not created
+    return added, updated
+
+
+class CalendarImportRefused(ImportRefused):
+    """A government calendar file was refused; nothing was written."""
+
+
+CALENDAR_COLUMNS = ("西元日期", "是否放假", "備註")
+CALENDAR_MAX_BYTES = 1024 * 1024
+
+
+def _calendar_days(data):
+    numbered, _encoding = csv_rows(
+        data, max_bytes=CALENDAR_MAX_BYTES, refused=CalendarImportRefused
+    )
+    (_line, header), rows = numbered[0], numbered[1:]
+    header = [cell.strip().lstrip("\ufeff") for cell in header]
+    missing = [c for c in CALENDAR_COLUMNS if c not in header]
+    if missing:
+        raise CalendarImportRefused(
+            [
+                RowError(
+                    1,
+                    "",
+                    gettext("The file has no column %(columns)s.")
+                    % {"columns": "、".join(missing)},
+                )
+            ]
+        )
+    at = {name: header.index(name) for name in CALENDAR_COLUMNS}
+    days, errors = [], []
+    for line, cells in rows:
+        cell = {name: (cells[i] if i < len(cells) else "").strip() for name, i in at.items()}
+        try:
+            day = dt.datetime.strptime(cell["西元日期"], "%Y%m%d").date()
+        except ValueError:
+            errors.append(RowError(line, "西元日期", gettext("西元日期 is not a date (YYYYMMDD).")))
+            continue
+        if cell["是否放假"] not in ("0", "2"):
+            errors.append(RowError(line, "是否放假", gettext("是否放假 must be 0 or 2.")))
+            continue
+        off, weekend = cell["是否放假"] == "2", day.weekday() >= 5
+        reason = cell["備註"][:200]
+        if off and not weekend:
+            days.append((day, False, reason or "放假"))
+        elif not off and weekend:
+            days.append((day, True, reason or "補行上班"))
+    if errors:
+        raise CalendarImportRefused(errors)
+    return days
 
 
 def demo_mode_applies(office):
