@@ -86,7 +86,8 @@ def _fill_in_sql(rng):
                 national_id_masked, birth_date, card_issue_date, card_issue_type,
                 card_issue_place, card_status)
             SELECT '測試', md5(i::text) || md5(i::text), %s, 'Y1****000', '1980-01-01',
-                date '2005-01-01' + mod(i::bigint * 7919, 7000)::int, 'replacement', '10016', 'valid'
+                date '2005-01-01' + mod(i::bigint * 7919, 7000)::int, 'replacement', '10016',
+                'valid'
             FROM generate_series(0, %s - 1) AS i
             ON CONFLICT DO NOTHING
             """,
