@@ -101,3 +101,47 @@ def test_a_card_lost_by_phone_is_reported_by_the_counter(live_site, page):
         page.locator("#id_caller_phone").press("Enter")
     report = LossReport.objects.get(channel=LossReport.Channel.PHONE)
     assert report.reference in page.content()
+
+
+def test_a_card_registered_and_marked_ready_at_the_counter_shows_ready_online(live_site, page, axe):
+    """The counter registers a card applied for and, when it arrives, marks it ready; the
+    citizen's look-up then says where to collect it."""
+    from huzheng.core.demo import DEMO_PASSWORD
+    from huzheng.core.models import Office
+    from huzheng.idcards.models import IdCardApplication
+
+    p = person(0)
+    office = Office.objects.get(code="huxi")
+    page.goto(f"{live_site}/admin/login/?next=/admin/idcards/applications/new/")
+    page.fill("#id_username", "counter")
+    page.fill("#id_password", DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/admin/idcards/applications/new/" in page.url
+    axe(page, context=".idcard-applications")
+    page.fill("#id_national_id", p["national_id"])
+    page.fill("#id_birth_date", roc.format_short(p["birth_date"]))
+    page.check("input[name=kind][value=replacement]")
+    page.fill("#id_phone", "0912345678")
+    with page.expect_navigation():
+        page.locator("#id_phone").press("Enter")
+    application = IdCardApplication.objects.get(status="processing", phone="0912345678")
+    assert "/admin/idcards/applications/" in page.url
+    assert p["national_id"] not in page.content()
+    axe(page, context=".idcard-applications")
+
+    row = page.locator(f"#application-{application.pk}")
+    with page.expect_navigation():
+        row.locator("button[type=submit]").click()
+    application.refresh_from_db()
+    assert application.status == "ready"
+    assert "民國" in page.content()
+
+    page.goto(f"{live_site}/idcards/status/")
+    page.fill("#id_national_id", p["national_id"])
+    page.fill("#id_birth_date", roc.format_short(p["birth_date"]))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    status = page.locator("#issue-status").inner_text()
+    assert office.name in status and "領取" in status
+    axe(page)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from huzheng.core.identity import NATIONAL_ID, PersonIdField
+from huzheng.core.models import Office
 from huzheng.core.roc import RocDateField
 from huzheng.idcards.models import IssueType
 from huzheng.idcards.places import ISSUE_PLACES
@@ -55,3 +56,29 @@ class CancelForm(forms.Form):
         max_length=200,
         help_text=_("For example: photo ID (passport, driving licence) and household register."),
     )
+
+
+class ApplicationForm(forms.Form):
+    """A card applied for at the counter (初補換受理); the office list is the staff
+    member's own office(s)."""
+
+    national_id = _id_field()
+    birth_date = RocDateField(label=_("Birth date"), allow_future=False)
+    kind = forms.ChoiceField(
+        label=_("Issue type"), choices=IssueType.choices, widget=forms.RadioSelect
+    )
+    office = forms.ModelChoiceField(
+        label=_("Collect at"), queryset=Office.objects.none(), empty_label=None
+    )
+    phone = forms.CharField(
+        label=_("Mobile phone (text message when the card is ready)"),
+        max_length=30,
+        required=False,
+    )
+    email = forms.EmailField(
+        label=_("E-mail (notice when the card is ready)"), max_length=254, required=False
+    )
+
+    def __init__(self, *args, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices

@@ -152,11 +152,59 @@ class IdCardApplication(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PROCESSING
     )
+    # Where the applicant asked to be told the card is ready; both optional.
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    collected_at = models.DateTimeField(_("collected at"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    ready_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked ready by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    collected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handed over by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("ID card application")
         verbose_name_plural = _("ID card applications")
         ordering = ["-applied_at"]
+        constraints = [
+            # One card in the making per person: a second application waits for the first.
+            models.UniqueConstraint(
+                fields=["national_id_hash"],
+                condition=Q(status__in=["processing", "ready"]),
+                name="idcards_one_open_application",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["processing", "ready", "collected"]),
+                name="idcards_application_status_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="processing") | Q(ready_at__isnull=False),
+                name="idcards_application_ready_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="collected") | Q(collected_at__isnull=False),
+                name="idcards_application_collected_has_time",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.national_id_masked} {self.get_kind_display()}"

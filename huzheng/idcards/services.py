@@ -1,6 +1,7 @@
 """ID card rules (國民身分證): loss reports and their cancellation, the validity check
-banks and shops use (領補換資料查詢) and the issue status of a card applied for
-(初補換查詢). Views, the API and the back office all call these functions.
+banks and shops use (領補換資料查詢), the issue status of a card applied for
+(初補換查詢) and the counter's record of those applications, from registration to
+hand-over. Views, the API and the back office all call these functions.
 
 No answer to the public ever tells whether an ID number is in the registry: wrong facts
 and an unknown number get the same answer. Public look-ups are limited per client and
@@ -14,16 +15,20 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from huzheng.core import ratelimit, roc
 from huzheng.core.crypto import encrypt, lookup_hash
 from huzheng.core.identity import NATIONAL_ID, parse_person_id
 from huzheng.core.models import AuditEntry
-from huzheng.core.services import record_audit
+from huzheng.core.services import record_audit, staff_office_ids
+from huzheng.core.validators import normalize_phone, validate_phone
 from huzheng.idcards.models import (
     CardStatus,
     IdCardApplication,
@@ -33,6 +38,7 @@ from huzheng.idcards.models import (
 )
 from huzheng.idcards.places import place_code
 from huzheng.idcards.registry import get_registry
+from huzheng.notify import services as notify
 
 # 10 failures in 10 minutes, per client address and per target ID number. The national
 # site locks a number for a day after 3 wrong tries (reference marked unverified), which
@@ -250,6 +256,190 @@ def issue_status(national_id, birth_date, *, client):
         _count_failure(scope, client=client, target=number)
         raise NotFound(NOT_FOUND_MESSAGE)
     return IssueStatus(application)
+
+
+# --- card applications (staff) (初補換受理) ---------------------------------------------
+
+MAX_EMAIL_LENGTH = 254
+MOBILE = re.compile(r"(?:09|\+8869)\d{8}")
+
+
+class NotAllowed(IdCardError):
+    status, code = 403, "forbidden"
+
+
+def register_application(national_id, birth_date, kind, *, office, staff, phone="", email=""):
+    """Record a card applied for at the counter (受理初領/補領/換領), to be collected at
+    `office`; the ID number and birth date must match the household register."""
+    _refuse_other_office(staff, office)
+    number = _national_id(national_id)
+    birth_date = _past_date(birth_date, field="birth_date")
+    if kind not in IssueType.values:
+        raise InvalidInput(
+            _("Please choose the issue type: first issue, reissue or replacement."), field="kind"
+        )
+    phone, email = _contact(phone, email)
+    person = get_registry().find_person(number)
+    if person is None or person.birth_date != birth_date:
+        raise InvalidInput(
+            _("The ID number and birth date do not match the household register."),
+            field="birth_date",
+        )
+    digest = lookup_hash(number)
+    try:
+        with transaction.atomic():
+            application = IdCardApplication.objects.create(
+                national_id_hash=digest,
+                national_id_masked=parse_person_id(number).masked,
+                birth_date=birth_date,
+                kind=kind,
+                applied_at=timezone.now(),
+                collect_at=office,
+                phone=phone,
+                email=email,
+                registered_by=staff,
+            )
+            record_audit(
+                staff,
+                AuditEntry.Action.CREATE,
+                application,
+                fields=["national_id", "birth_date", "phone", "email"],
+                reason="ID card application registered",
+                office=office,
+            )
+    except IntegrityError:
+        # The partial unique index: a card for this person is still being made or waiting.
+        raise InvalidInput(
+            _(
+                "This person already has a card being made or waiting to be collected. "
+                "Hand that one over first."
+            ),
+            field="national_id",
+        ) from None
+    return application
+
+
+def mark_ready(application, *, staff):
+    """The new card has arrived at the office (製證完成待領): processing → ready; the
+    applicant is told by e-mail or text once the move is committed."""
+    with transaction.atomic():
+        locked = _locked_application(application, staff)
+        if locked.status != IdCardApplication.Status.PROCESSING:
+            raise InvalidInput(_already_message(locked))
+        locked.status = IdCardApplication.Status.READY
+        locked.ready_at = timezone.now()
+        locked.ready_by = staff
+        locked.save(update_fields=["status", "ready_at", "ready_by"])
+        record_audit(
+            staff,
+            AuditEntry.Action.UPDATE,
+            locked,
+            fields=["status", "ready_at"],
+            reason="ID card ready to collect",
+            office=locked.collect_at,
+        )
+        transaction.on_commit(lambda: notify_card_ready(locked), robust=True)
+    return locked
+
+
+def mark_collected(application, *, staff):
+    """The card is handed over at the counter (領證): ready → collected."""
+    with transaction.atomic():
+        locked = _locked_application(application, staff)
+        if locked.status != IdCardApplication.Status.READY:
+            raise InvalidInput(_already_message(locked))
+        locked.status = IdCardApplication.Status.COLLECTED
+        locked.collected_at = timezone.now()
+        locked.collected_by = staff
+        locked.save(update_fields=["status", "collected_at", "collected_by"])
+        record_audit(
+            staff,
+            AuditEntry.Action.UPDATE,
+            locked,
+            fields=["status", "collected_at"],
+            reason="ID card collected",
+            office=locked.collect_at,
+        )
+    return locked
+
+
+def notify_card_ready(application):
+    """Tell the applicant, in the office's language, where to collect the card; a failed
+    delivery is recorded by notify and never undoes the move."""
+    if not (application.email or application.phone):
+        return
+    office = application.collect_at
+    reference = f"idcard-application-{application.pk}"
+    with translation.override(settings.LANGUAGE_CODE):
+        text = gettext(
+            "Your ID card is ready to collect at %(office)s (%(address)s). Please come in "
+            "person and bring a photo ID; for a replacement, also bring your old card."
+        ) % {"office": office.name, "address": office.address}
+        if office.phone:
+            text += " " + gettext("Questions: %(phone)s.") % {"phone": office.phone}
+        subject = gettext("Your ID card is ready to collect")
+    if application.email:
+        notify.send_email(
+            application.email, subject, text, topic="idcard.ready", reference=reference
+        )
+    # A landline cannot take a text message: only mobiles get the SMS.
+    if MOBILE.fullmatch(application.phone):
+        notify.send_sms(application.phone, text, topic="idcard.ready", reference=reference)
+
+
+def applications_for(staff):
+    """The applications a staff member may see: those collected at their office(s)."""
+    applications = IdCardApplication.objects.select_related("collect_at")
+    office_ids = staff_office_ids(staff)
+    if office_ids is not None:
+        applications = applications.filter(collect_at_id__in=office_ids)
+    return applications
+
+
+def _locked_application(application, staff):
+    locked = (
+        IdCardApplication.objects.select_for_update()
+        .select_related("collect_at")
+        .get(pk=application.pk)
+    )
+    _refuse_other_office(staff, locked.collect_at)
+    return locked
+
+
+def _refuse_other_office(staff, office):
+    office_ids = staff_office_ids(staff)
+    if office is None or (office_ids is not None and office.pk not in office_ids):
+        raise NotAllowed(_("This application belongs to another office."))
+
+
+def _already_message(application):
+    if application.status == IdCardApplication.Status.READY:
+        return _("This card is already marked ready to collect.")
+    if application.status == IdCardApplication.Status.COLLECTED:
+        return _("This card has already been collected.")
+    return _("This card is still being made; mark it ready before handing it over.")
+
+
+def _contact(phone, email):
+    if not isinstance(phone, str | type(None)) or not isinstance(email, str | type(None)):
+        raise InvalidInput(_("Please check the phone number and e-mail."))
+    phone = normalize_phone(phone)
+    if phone:
+        if len(phone) > 30:
+            raise InvalidInput(_("This phone number is too long."), field="phone")
+        try:
+            validate_phone(phone)
+        except ValidationError as exc:
+            raise InvalidInput(" ".join(exc.messages), field="phone") from None
+    email = CONTROL.sub("", unicodedata.normalize("NFKC", email or "")).strip()
+    if email:
+        try:
+            if len(email) > MAX_EMAIL_LENGTH:
+                raise ValidationError("too long")
+            validate_email(email)
+        except ValidationError:
+            raise InvalidInput(_("Please enter a valid e-mail address."), field="email") from None
+    return phone, email
 
 
 # --- helpers -----------------------------------------------------------------------------
