@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from huzheng.addresses import admin_urls
+from huzheng.addresses.house_admin import VIEW_PERMISSION as HOUSE_VIEW_PERMISSION
 from huzheng.addresses.models import PopulationFigure, Village
 from huzheng.addresses.views import IMPORT_PERMISSION
 from huzheng.core.admin_views import OfficeScopedViewSet, ReadOnlyPermissionPolicy
@@ -63,4 +64,33 @@ def register_population_import_menu_item():
         reverse("addresses_admin:population_import"),
         icon_name="upload",
         order=262,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_house_number_urls():
+    return [
+        path(
+            "house-numbers/",
+            include(
+                (admin_urls.house_urlpatterns, "addresses_houses"), namespace="addresses_houses"
+            ),
+        )
+    ]
+
+
+class HouseNumbersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(HOUSE_VIEW_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_house_numbers_menu_item():
+    """門牌管理: find numbers and roads, record 初編, 增編, 改編 and 廢止."""
+    return HouseNumbersMenuItem(
+        _("House numbers"),
+        reverse("addresses_houses:list"),
+        name="house-numbers",
+        icon_name="home",
+        order=263,
     )
