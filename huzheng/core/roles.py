@@ -84,9 +84,21 @@ APPOINTMENTS_MANAGE = [
     "appointments.change_outreachsession",
     "appointments.change_sessionbooking",
 ]
-# ID cards (身分證): every counter role takes phone loss reports and cancels a report at
-# the counter after checking the person's identity.
-IDCARDS = ["idcards.view_lossreport", "idcards.add_lossreport", "idcards.change_lossreport"]
+# ID cards (身分證): every counter role takes phone loss reports, cancels a report at the
+# counter after checking the person's identity, and records card applications as they
+# become ready and are collected.
+IDCARDS = [
+    "idcards.view_lossreport",
+    "idcards.add_lossreport",
+    "idcards.change_lossreport",
+    "idcards.view_idcardapplication",
+    "idcards.add_idcardapplication",
+    "idcards.change_idcardapplication",
+]
+# House numbers (門牌): every counter role looks numbers up; the director and registrars
+# record changes, only through the audited services (addresses.house_admin).
+HOUSE_NUMBERS_VIEW = ["addresses.view_housenumber"]
+HOUSE_NUMBERS_CHANGE = ["addresses.change_housenumber"]
 # Population figures change only through the audited CSV import.
 POPULATION = ["addresses.view_populationfigure", "addresses.import_populationfigure"]
 
@@ -116,6 +128,8 @@ MODEL_PERMISSIONS = {
         *LINK_REPORT,
         *POPULATION,
         *IDCARDS,
+        *HOUSE_NUMBERS_VIEW,
+        *HOUSE_NUMBERS_CHANGE,
     ],
     REGISTRAR: [
         _ADMIN,
@@ -129,6 +143,8 @@ MODEL_PERMISSIONS = {
         *SLIPS,
         *POPULATION,
         *IDCARDS,
+        *HOUSE_NUMBERS_VIEW,
+        *HOUSE_NUMBERS_CHANGE,
     ],
     COUNTER_STAFF: [
         _ADMIN,
@@ -141,6 +157,7 @@ MODEL_PERMISSIONS = {
         *SLIPS,
         *MARQUEE,
         *IDCARDS,
+        *HOUSE_NUMBERS_VIEW,
     ],
     WEB_EDITOR: [
         _ADMIN,
