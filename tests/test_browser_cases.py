@@ -2,14 +2,19 @@
 case in the back office, the clerk moves it through its stages, and the applicant follows
 it online with the wrong facts and then the right ones; the public pages pass axe."""
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
+from django.core import mail
 
+from huzheng.cases import services
 from huzheng.cases.models import Case, Stage
 from huzheng.catalog.models import RegistrationService
 from huzheng.core.demo import DEMO_PASSWORD
 from huzheng.core.identity import check_digit_for
+from huzheng.core.models import Office
 
 pytestmark = pytest.mark.browser
 
@@ -91,3 +96,63 @@ def test_a_case_registered_at_the_counter_is_followed_online(page, live_site, ax
     with page.expect_navigation():
         page.locator("#id_birth_date").press("Enter")
     assert page.locator(".case-timeline").is_visible()
+
+
+def test_an_applicant_signs_up_online_hears_of_a_move_and_stops(page, live_site, axe):
+    mail.outbox.clear()
+    office = Office.objects.get(code="huxi")
+    case = services.register_case(
+        office=office,
+        service=RegistrationService.objects.get(slug="house-number-assignment"),
+        applicant_name="林志豪",
+        national_id=NATIONAL_ID,
+        birth_date=dt.date(1986, 8, 9),
+    )
+    page.goto(f"{live_site}/cases/query/")
+    page.locator("#id_case_number").fill(case.number)
+    page.locator("#id_national_id").fill(NATIONAL_ID)
+    with page.expect_navigation():
+        page.locator("#id_national_id").press("Enter")
+    assert page.locator("#case-notify-title").is_visible()
+    axe(page)
+
+    # A malformed address gets the error summary, focused, and the form again.
+    page.locator("#id_email").fill("a@b.c Bcc: x@y.z")
+    with page.expect_navigation():
+        page.locator("#id_email").press("Enter")
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    axe(page)
+
+    # By keyboard: tab from the e-mail field through the phone field to the button.
+    page.locator("#id_email").fill("lin@example.com")
+    page.locator("#id_email").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_phone"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "case-notify-submit"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/cases/query/notify/done/")
+    axe(page)
+    assert [m.to for m in mail.outbox] == [["lin@example.com"]]
+
+    # The clerk moves the case; the applicant hears of it.
+    services.move_stage(case, Stage.REVIEW)
+    assert len(mail.outbox) == 2
+    assert case.number in mail.outbox[1].body
+    stop = re.search(r"/cases/notify/stop/[^/\s]+/", mail.outbox[1].body).group(0)
+
+    # The stop link asks first; only the button stops.
+    page.goto(f"{live_site}{stop}")
+    axe(page)
+    case.refresh_from_db()
+    assert case.notify_email
+    page.locator("#case-notify-stop").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("#case-notify-stopped").is_visible()
+    axe(page)
+    case.refresh_from_db()
+    assert not case.notify_email
+    services.move_stage(case, Stage.DECISION)
+    assert len(mail.outbox) == 2

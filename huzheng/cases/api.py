@@ -37,6 +37,7 @@ class ProgressOut(Schema):
     stages: list[StageOut]
     expected_completion: str | None = Field(None, description="YYYY-MM-DD")
     office_phone: str
+    clerk_phone: str = Field("", description="the assigned clerk's phone; empty when none")
 
 
 @router.post(
@@ -84,4 +85,5 @@ def query(request, payload: QueryIn):
         ],
         "expected_completion": progress.expected_on.isoformat() if progress.expected_on else None,
         "office_phone": progress.phone,
+        "clerk_phone": progress.clerk_phone,
     }

@@ -33,6 +33,29 @@ class QueryForm(forms.Form):
     )
 
 
+class NotifyForm(forms.Form):
+    """ "Tell me when this case moves" on the progress page (案件進度通知). The fields are
+    passed on as typed: services.opt_in checks them and says what is wrong."""
+
+    token = forms.CharField(widget=forms.HiddenInput, max_length=500)
+    email = forms.CharField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("For example name@example.com"),
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "email", "maxlength": "254", "spellcheck": "false"}
+        ),
+    )
+    phone = forms.CharField(
+        label=_("Mobile phone"),
+        required=False,
+        help_text=_("A Taiwan mobile number for text messages, for example 0912-345-678"),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "tel", "inputmode": "tel", "maxlength": "20"}
+        ),
+    )
+
+
 class RegisterForm(forms.Form):
     """The counter registers a case (收件)."""
 

@@ -39,7 +39,9 @@ def test_the_right_facts_give_the_stages(client, case):
         "stages",
         "expected_completion",
         "office_phone",
+        "clerk_phone",
     }
+    assert body["clerk_phone"] == ""  # nobody assigned yet
 
 
 def test_a_birth_date_in_roc_or_iso_works_too(client, case):

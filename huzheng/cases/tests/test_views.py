@@ -37,6 +37,18 @@ def test_the_right_facts_show_the_timeline_and_the_phone_only(client, case):
     assert 'aria-current="step"' in text
 
 
+def test_an_assigned_case_shows_the_clerks_phone(client):
+    desk = case_desk()
+    desk["clerk"].staff_profile.phone = "06-9921299"
+    desk["clerk"].staff_profile.save()
+    case = make_case(desk)
+    services.assign(case, desk["clerk"], user=desk["director"])
+    response = client.post(URL, {"case_number": case.number, "national_id": NATIONAL_ID})
+    text = response.content.decode()
+    assert "06-9921299" in text and case.office.phone in text
+    assert services.query(case.number, national_id=NATIONAL_ID).clerk_phone == "06-9921299"
+
+
 def _error(response):
     text = response.content.decode()
     start = text.index('id="query-error"')
