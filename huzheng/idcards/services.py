@@ -322,45 +322,25 @@ def register_application(national_id, birth_date, kind, *, office, staff, phone=
 def mark_ready(application, *, staff):
     """The new card has arrived at the office (製證完成待領): processing → ready; the
     applicant is told by e-mail or text once the move is committed."""
-    with transaction.atomic():
-        locked = _locked_application(application, staff)
-        if locked.status != IdCardApplication.Status.PROCESSING:
-            raise InvalidInput(_already_message(locked))
-        locked.status = IdCardApplication.Status.READY
-        locked.ready_at = timezone.now()
-        locked.ready_by = staff
-        locked.save(update_fields=["status", "ready_at", "ready_by"])
-        record_audit(
-            staff,
-            AuditEntry.Action.UPDATE,
-            locked,
-            fields=["status", "ready_at"],
-            reason="ID card ready to collect",
-            office=locked.collect_at,
-        )
-        transaction.on_commit(lambda: notify_card_ready(locked), robust=True)
-    return locked
+    return _move(
+        application,
+        staff,
+        to=IdCardApplication.Status.READY,
+        stamp="ready",
+        reason="ID card ready to collect",
+        then=notify_card_ready,
+    )
 
 
 def mark_collected(application, *, staff):
     """The card is handed over at the counter (領證): ready → collected."""
-    with transaction.atomic():
-        locked = _locked_application(application, staff)
-        if locked.status != IdCardApplication.Status.READY:
-            raise InvalidInput(_already_message(locked))
-        locked.status = IdCardApplication.Status.COLLECTED
-        locked.collected_at = timezone.now()
-        locked.collected_by = staff
-        locked.save(update_fields=["status", "collected_at", "collected_by"])
-        record_audit(
-            staff,
-            AuditEntry.Action.UPDATE,
-            locked,
-            fields=["status", "collected_at"],
-            reason="ID card collected",
-            office=locked.collect_at,
-        )
-    return locked
+    return _move(
+        application,
+        staff,
+        to=IdCardApplication.Status.COLLECTED,
+        stamp="collected",
+        reason="ID card collected",
+    )
 
 
 def notify_card_ready(application):
@@ -394,6 +374,37 @@ def applications_for(staff):
     if office_ids is not None:
         applications = applications.filter(collect_at_id__in=office_ids)
     return applications
+
+
+# Each status an application moves to, and the one it must be in before.
+_MOVES_FROM = {
+    IdCardApplication.Status.READY: IdCardApplication.Status.PROCESSING,
+    IdCardApplication.Status.COLLECTED: IdCardApplication.Status.READY,
+}
+
+
+def _move(application, staff, *, to, stamp, reason, then=None):
+    """One step forward under a row lock, stamped `<stamp>_at`/`<stamp>_by` and audited;
+    `then(application)` runs after the commit, and its failure never undoes the move."""
+    with transaction.atomic():
+        locked = _locked_application(application, staff)
+        if locked.status != _MOVES_FROM[to]:
+            raise InvalidInput(_already_message(locked))
+        locked.status = to
+        setattr(locked, f"{stamp}_at", timezone.now())
+        setattr(locked, f"{stamp}_by", staff)
+        locked.save(update_fields=["status", f"{stamp}_at", f"{stamp}_by"])
+        record_audit(
+            staff,
+            AuditEntry.Action.UPDATE,
+            locked,
+            fields=["status", f"{stamp}_at"],
+            reason=reason,
+            office=locked.collect_at,
+        )
+        if then is not None:
+            transaction.on_commit(lambda: then(locked), robust=True)
+    return locked
 
 
 def _locked_application(application, staff):

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from huzheng.core import roc
 from huzheng.core.crypto import lookup_hash
@@ -21,6 +22,14 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/admin/idcards/applications/"
 NEW = "/admin/idcards/applications/new/"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The services' messages are read here in English; the pages answer in the office's
+    # language (zh-Hant).
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
