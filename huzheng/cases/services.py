@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +23,7 @@ from huzheng.cases.models import STAGE_ORDER, Case, CaseEvent, CaseSequence, Sta
 from huzheng.core import crypto, ratelimit, roc
 from huzheng.core.identity import ALL_KINDS, parse_person_id
 from huzheng.core.services import is_working_day
-from huzheng.core.validators import normalize_phone
+from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, mobile_number
 
 NUMBER = re.compile(r"^\d{1,3}-[A-Z0-9_-]{1,32}-\d{6,9}$")
 MAX_NUMBER_LENGTH = 48
@@ -56,7 +55,6 @@ CHANNELS = (CHANNEL_EMAIL, CHANNEL_SMS)
 # to send confirmations to a stream of strangers' addresses.
 OPT_IN_LIMIT = 5
 SCOPE_OPT_IN = "cases-opt-in"
-MOBILE = re.compile(r"^09\d{8}$")
 MAX_CONTACT_INPUT = 300
 
 BAD_TOKEN_MESSAGE = gettext_lazy(
@@ -151,6 +149,10 @@ def register_case(
         raise CaseError(
             "invalid", _("The birth date cannot be after the day the case is received.")
         )
+    try:
+        email = clean_email(email)
+    except ValidationError:
+        raise CaseError("invalid", _("Please enter a valid e-mail address.")) from None
     if notify_email and not email:
         raise CaseError("invalid", _("An e-mail address is needed to send e-mail updates."))
     if notify_sms and not phone:
@@ -173,7 +175,7 @@ def register_case(
             national_id_masked=person.masked,
             birth_date=birth_date,
             phone=_clean_line(phone, 30),
-            email=(email or "").strip()[:254],
+            email=email,
             received_on=received_on,
             documents=documents,
             ticket=ticket,
@@ -641,33 +643,23 @@ def _token_text(token):
 
 def _opt_in_email(value, errors):
     raw = str(value or "")
-    text = raw.strip()
-    if not text:
-        return ""
-    # Whatever a mail header could be made of beyond one address is refused, not cleaned.
-    if len(raw) > MAX_CONTACT_INPUT or len(text) > 254 or _CONTROL_ANY.search(text):
-        errors["email"] = _("Please enter a valid e-mail address, for example name@example.com.")
-        return ""
     try:
-        validate_email(text)
+        # An over-long input is refused, not cut short.
+        return clean_email(raw if len(raw) <= MAX_CONTACT_INPUT else "x" * (MAX_EMAIL_LENGTH + 1))
     except ValidationError:
         errors["email"] = _("Please enter a valid e-mail address, for example name@example.com.")
         return ""
-    return text
 
 
 def _opt_in_mobile(value, errors):
     raw = str(value or "")
     if not raw.strip():
         return ""
-    number = normalize_phone(raw[:MAX_CONTACT_INPUT]) if len(raw) <= MAX_CONTACT_INPUT else ""
-    if number.startswith("+8869"):
-        number = "0" + number[4:]
-    if not MOBILE.fullmatch(number):
+    number = mobile_number(raw) if len(raw) <= MAX_CONTACT_INPUT else ""
+    if not number:
         errors["phone"] = _(
             "Please enter a Taiwan mobile phone number of 10 digits, for example 0912345678."
         )
-        return ""
     return number
 
 
@@ -684,8 +676,6 @@ def _next_sequence(office, year):
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Any control, line or paragraph separator, including CR, LF and tab.
-_CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _clean_line(value, limit):

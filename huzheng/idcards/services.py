@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -28,7 +27,7 @@ from huzheng.core.crypto import encrypt, lookup_hash
 from huzheng.core.identity import NATIONAL_ID, parse_person_id
 from huzheng.core.models import AuditEntry
 from huzheng.core.services import record_audit, staff_office_ids
-from huzheng.core.validators import normalize_phone, validate_phone
+from huzheng.core.validators import clean_email, mobile_number, normalize_phone, validate_phone
 from huzheng.idcards.models import (
     CardStatus,
     IdCardApplication,
@@ -260,9 +259,6 @@ def issue_status(national_id, birth_date, *, client):
 
 # --- card applications (staff) (初補換受理) ---------------------------------------------
 
-MAX_EMAIL_LENGTH = 254
-MOBILE = re.compile(r"(?:09|\+8869)\d{8}")
-
 
 class NotAllowed(IdCardError):
     status, code = 403, "forbidden"
@@ -363,7 +359,7 @@ def notify_card_ready(application):
             application.email, subject, text, topic="idcard.ready", reference=reference
         )
     # A landline cannot take a text message: only mobiles get the SMS.
-    if MOBILE.fullmatch(application.phone):
+    if mobile_number(application.phone):
         notify.send_sms(application.phone, text, topic="idcard.ready", reference=reference)
 
 
@@ -442,14 +438,10 @@ def _contact(phone, email):
             validate_phone(phone)
         except ValidationError as exc:
             raise InvalidInput(" ".join(exc.messages), field="phone") from None
-    email = CONTROL.sub("", unicodedata.normalize("NFKC", email or "")).strip()
-    if email:
-        try:
-            if len(email) > MAX_EMAIL_LENGTH:
-                raise ValidationError("too long")
-            validate_email(email)
-        except ValidationError:
-            raise InvalidInput(_("Please enter a valid e-mail address."), field="email") from None
+    try:
+        email = clean_email(unicodedata.normalize("NFKC", email or ""))
+    except ValidationError:
+        raise InvalidInput(_("Please enter a valid e-mail address."), field="email") from None
     return phone, email
 
 

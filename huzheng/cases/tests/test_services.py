@@ -67,6 +67,16 @@ def test_a_birth_date_after_receipt_or_opt_in_without_address_is_refused(desk):
     assert not Case.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "email",
+    ["not-an-address", "a@b.example\nBcc: x@y.example", "a@b\u2028.example", "x" * 250 + "@b.tw"],
+)
+def test_an_email_the_service_cannot_send_to_is_refused_at_registration(desk, email):
+    with pytest.raises(services.CaseError):
+        make_case(desk, email=email)
+    assert not Case.objects.exists()
+
+
 def test_registering_records_the_first_stage_with_who_did_it(desk):
     case = make_case(desk)
     event = case.events.get()
