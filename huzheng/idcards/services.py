@@ -470,22 +470,15 @@ def _national_id(value):
 
 
 def _past_date(value, *, field):
-    """A date given as a date, ISO text or ROC text; never in the future."""
+    """A date given as a date, or as text roc.parse reads (ROC or ISO); never in the
+    future."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if not isinstance(value, dt.date):
-        text = str(value or "").strip()
         try:
-            value = (
-                dt.date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
-            )
-        except ValueError:
-            value = None
-        if value is None:
-            try:
-                value = roc.parse(text)
-            except ValidationError as exc:
-                raise InvalidInput(" ".join(exc.messages), field=field) from None
+            value = roc.parse(value)
+        except ValidationError as exc:
+            raise InvalidInput(" ".join(exc.messages), field=field) from None
     if value > roc.today():
         raise InvalidInput(_("This date cannot be in the future."), field=field)
     if value.year < 1900:
