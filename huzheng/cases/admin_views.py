@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from huzheng.cases import services
 from huzheng.cases.forms import AssignForm, CloseForm, NoteForm, RegisterForm
 from huzheng.cases.models import STAGE_ORDER, Case, Stage
-from huzheng.core.models import AuditEntry, Office
-from huzheng.core.services import record_audit, staff_office_ids
+from huzheng.core.models import AuditEntry
+from huzheng.core.services import record_audit, staff_office, staff_office_ids
 
 VIEW_PERMISSION = "cases.view_case"
 ADD_PERMISSION = "cases.add_case"
@@ -31,7 +31,7 @@ def dashboard(request):
         record_audit(
             request.user,
             AuditEntry.Action.READ,
-            _own_office(request) or request.user,
+            staff_office(request.user) or request.user,
             fields=["applicant_name"],
             reason="case dashboard",
         )
@@ -49,7 +49,7 @@ def dashboard(request):
 
 def register(request):
     _require(request, ADD_PERMISSION)
-    office = _own_office(request)
+    office = staff_office(request.user)
     if office is None:
         raise PermissionDenied
     form = RegisterForm(request.POST or None)
@@ -231,9 +231,3 @@ def _case(request, pk):
     if case is None:
         raise Http404
     return case
-
-
-def _own_office(request):
-    profile = getattr(request.user, "staff_profile", None)
-    office_id = getattr(profile, "office_id", None)
-    return Office.objects.filter(pk=office_id, is_active=True).first() if office_id else None

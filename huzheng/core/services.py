@@ -368,3 +368,10 @@ def staff_office_ids(user):
     if profile.office_id is None:
         return None
     return {profile.office_id}
+
+
+def staff_office(user):
+    """The staff member's own office (active), or None for county staff and superusers
+    without one."""
+    office_id = getattr(getattr(user, "staff_profile", None), "office_id", None)
+    return Office.objects.filter(pk=office_id, is_active=True).first() if office_id else None

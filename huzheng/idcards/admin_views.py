@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from huzheng.core.crypto import lookup_hash
 from huzheng.core.identity import NATIONAL_ID, parse_person_id
 from huzheng.core.models import AuditEntry, Office
-from huzheng.core.services import record_audit, staff_office_ids
+from huzheng.core.services import record_audit, staff_office, staff_office_ids
 from huzheng.idcards import services
 from huzheng.idcards.forms import ApplicationForm, CancelForm, PhoneLossReportForm
 from huzheng.idcards.models import IdCardApplication, LossReport
@@ -104,7 +104,7 @@ class PhoneReportView(_StaffView):
                     data["name"],
                     data["birth_date"],
                     staff=request.user,
-                    office=_staff_office(request.user),
+                    office=staff_office(request.user),
                     answers=answers,
                 )
             except IdCardError as exc:
@@ -214,7 +214,7 @@ class ApplicationRegisterView(_StaffView):
 
     def get(self, request):
         form = ApplicationForm(offices=_allowed_offices(request.user))
-        own = _staff_office(request.user)
+        own = staff_office(request.user)
         if own is not None:
             form.initial["office"] = own.pk
         return self.render_to_response(self.get_context_data(form=form))
@@ -319,10 +319,3 @@ def _search(query):
     except Exception:  # not an ID number either: nothing matches
         return {"pk__in": []}
     return {"national_id_hash": lookup_hash(number)}
-
-
-def _staff_office(user):
-    profile = getattr(user, "staff_profile", None)
-    if profile is None or profile.office_id is None:
-        return None
-    return Office.objects.filter(pk=profile.office_id).first()
