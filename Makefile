@@ -8,6 +8,9 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DEMO   := HUZHENG_DEMO=1
+# pytest-xdist workers for `make test`: one per core by default; TEST_WORKERS=0 runs the
+# suite in this process (for a debugger, say).
+TEST_WORKERS ?= auto
 
 # make check runs Django's deployment checks under these production-like settings.
 PROD_ENV := DEBUG=0 SECRET_KEY=check-deploy-$(shell printf '%064d' 0)-not-a-real-key \
@@ -50,7 +53,7 @@ run: $(STAMP) system-deps messages
 
 test: $(STAMP) system-deps-test messages
 	@mkdir -p var
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 check: $(STAMP) system-deps
 	$(VENV)/bin/ruff check .

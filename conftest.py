@@ -1,9 +1,15 @@
 """Fixtures for every test: factories, a live server with demo data, a real browser
-(the system's Chromium driven by Playwright) and the axe-core accessibility check."""
+(the system's Chromium driven by Playwright) and the axe-core accessibility check.
+
+The suite runs in parallel (pytest-xdist, `make test`): each worker has its own test
+database (pytest-django names it per worker) and its own Redis databases
+(`tests/redisdb.py`), since Django's Redis `cache.clear()` empties a whole database."""
 
 import os
 
 import pytest
+
+from tests import redisdb
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise
 # refuse database calls from that thread as "async".
@@ -37,6 +43,28 @@ def pytest_configure(config):
     from django.test.signals import setting_changed
 
     setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
+    _give_this_worker_its_own_redis(settings)
+
+
+def _give_this_worker_its_own_redis(settings):
+    if not settings.REDIS_URL:
+        return
+    from django.test.signals import setting_changed
+
+    url = redisdb.url_for("cache")
+    settings.REDIS_URL = url
+    for cache in settings.CACHES.values():
+        if "redis" in cache["BACKEND"].lower():
+            cache["LOCATION"] = url
+    setting_changed.send(sender=None, setting="CACHES", value=settings.CACHES, enter=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that drives Chromium is a browser test, marked or not, so that
+    `-m "not browser"` (CI's SQLite pass) leaves every one of them out."""
+    for item in items:
+        if {"page", "browser"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(autouse=True)
@@ -58,8 +86,10 @@ def _fresh_caches(request):
 def _audit_guard(request):
     """Keep the audit log's append-only triggers in place for every database test.
 
-    Transactional tests (live server, thread races) empty every table when they finish,
-    which the triggers would refuse, so those tests lift them for their teardown only."""
+    The first database test of a worker puts them in place (a reused test database may
+    have lost them). Transactional tests (live server, thread races) empty every table
+    when they finish, which the triggers would refuse, so those tests lift them for
+    their teardown, and the next database test puts them back before it starts."""
     database = _database_fixture(request)
     if database is None:
         yield
@@ -69,10 +99,16 @@ def _audit_guard(request):
     from huzheng.core.db import install_audit_guard, remove_audit_guard
 
     request.getfixturevalue(database)
-    install_audit_guard(connection)
+    if _AUDIT_GUARD["lifted"]:
+        install_audit_guard(connection)
+        _AUDIT_GUARD["lifted"] = False
     yield
     if database == "transactional_db":
         remove_audit_guard(connection)
+        _AUDIT_GUARD["lifted"] = True
+
+
+_AUDIT_GUARD = {"lifted": True}
 
 
 def _database_fixture(request):
@@ -89,34 +125,14 @@ def _database_fixture(request):
 
 @pytest.fixture
 def demo_data(db):
-    """The demo offices, staff, villages, counters and pages, as `make run` loads them.
-
-    The first test of the day loads them for real; later tests get the same rows back
-    from a snapshot of the database (tests/dbsnapshot.py), in a fraction of the time."""
+    """The demo offices, staff, villages, counters and pages, as `make run` loads them."""
     from django.core.management import call_command
-    from django.db import connection
-    from django.utils import timezone
 
-    from huzheng.core.db import install_audit_guard, remove_audit_guard
     from huzheng.core.models import Office
-    from tests.dbsnapshot import DatabaseSnapshot
+    from tests.dbsnapshot import built_once
 
-    # Demo rows may be dated relative to today, so a run that crosses midnight seeds again.
-    key = (connection.vendor, timezone.localdate())
-    snapshot = _DEMO_SNAPSHOTS.get(key)
-    if snapshot is None:
-        call_command("seed_demo", verbosity=0)
-        _DEMO_SNAPSHOTS.clear()
-        _DEMO_SNAPSHOTS[key] = DatabaseSnapshot(connection)
-    else:
-        # The audit log's guard refuses the DELETE that empties its table.
-        remove_audit_guard(connection)
-        snapshot.restore(connection)
-        install_audit_guard(connection)
+    built_once("demo", lambda: call_command("seed_demo", verbosity=0))
     return {o.code: o for o in Office.objects.all()}
-
-
-_DEMO_SNAPSHOTS = {}
 
 
 @pytest.fixture

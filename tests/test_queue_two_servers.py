@@ -7,7 +7,6 @@ as a county runs it. The limits on public look-ups count across both servers too
 import contextlib
 import http.client
 import json
-import os
 import queue
 import socket
 import subprocess
@@ -18,46 +17,35 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-MANAGE = [sys.executable, str(ROOT / "manage.py")]
-# A Redis database of its own, emptied first: the queue's cached state is keyed by office
-# and event id, which another run's database would share.
-REDIS_FOR_TEST = os.environ.get("HUZHENG_TEST_TWO_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/13")
+from tests import redisdb
+from tests.served import (
+    MANAGE,
+    ROOT,
+    empty_redis,
+    free_port,
+    get_json,
+    platform_environment,
+    wait_until,
+)
+
 KIOSK = {"Authorization": "Kiosk demo-kiosk-huxi"}
 
 
 @pytest.fixture(params=["sqlite", "postgres-redis"])
-def platform_env(request, tmp_path):
-    """The environment both servers share, on a migrated database with the demo data."""
-    env = {**os.environ, "HUZHENG_DEMO": "1", "DJANGO_SETTINGS_MODULE": "huzheng.settings"}
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the servers must be async-safe for real
-    env.pop("REDIS_URL", None)
-    scratch = None
+def platform_env(request):
+    """The environment both servers share, on a fresh copy of the demo database: a SQLite
+    file with nothing else, or PostgreSQL with Redis (only when the run is on PostgreSQL)."""
     if request.param == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'queue.sqlite3'}"
-    else:
-        base = os.environ.get("DATABASE_URL", "")
-        if not base.startswith(("postgres://", "postgresql://")):
-            pytest.skip(
-                "PostgreSQL case: DATABASE_URL is not a PostgreSQL URL in this run "
-                "(CI runs the suite once on PostgreSQL)"
-            )
-        env["REDIS_URL"] = _empty_redis()
-        scratch = f"huzheng_twoservers_{os.getpid()}"
-        _admin_sql(base, f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
-        _admin_sql(base, f'CREATE DATABASE "{scratch}"')
-        env["DATABASE_URL"] = urllib.parse.urlparse(base)._replace(path=f"/{scratch}").geturl()
-    try:
-        for command in (["migrate", "-v0"], ["seed_demo", "-v0"]):
-            subprocess.run([*MANAGE, *command], env=env, cwd=ROOT, check=True)
-        yield env
-    finally:
-        if scratch:
-            _admin_sql(base, f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+        return platform_environment(DATABASE_URL=request.getfixturevalue("demo_sqlite"))
+    database = request.getfixturevalue("demo_postgres")
+    # This worker's own Redis database, emptied first: the queue's cached state is keyed
+    # by office and event id, which another test's database would share.
+    return platform_environment(
+        DATABASE_URL=database, REDIS_URL=empty_redis(redisdb.url_for("two_servers"))
+    )
 
 
 @pytest.fixture
@@ -65,7 +53,7 @@ def two_servers(platform_env):
     processes, urls = [], []
     try:
         for _ in range(2):
-            port = _free_port()
+            port = free_port()
             processes.append(
                 subprocess.Popen(
                     [
@@ -134,7 +122,7 @@ def test_two_servers_a_ticket_and_a_call_on_one_reach_the_board_on_the_other(two
         called = board.next_changed(after=issued.id, timeout=5)
         assert called.at - called_at < 1.0
 
-        state = _get_json(two + "/api/v1/queue/huxi/status")
+        state = get_json(two + "/api/v1/queue/huxi/status")
         assert state["event_id"] >= called.id
         assert state["calls"][0]["ticket"] == ticket["number"]
         assert state["calls"][0]["counter"] == 1
@@ -204,25 +192,9 @@ class EventReader(threading.Thread):
         self.join(5)
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _wait_until_serving(url):
-    for _ in range(150):
-        try:
-            _get_json(url + "/api/v1/queue/huxi/status")
-            return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"{url} did not start")
-
-
-def _get_json(url):
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - localhost
-        return json.loads(response.read())
+    if not wait_until(lambda: get_json(url + "/api/v1/queue/huxi/status"), timeout=30, every=0.2):
+        pytest.fail(f"{url} did not start")
 
 
 def _post_json(url, data, headers):
@@ -237,23 +209,6 @@ def _post_json(url, data, headers):
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read() or b"{}")
-
-
-def _admin_sql(database_url, sql):
-    import psycopg
-
-    with psycopg.connect(database_url, dbname="postgres", autocommit=True) as connection:
-        connection.execute(sql)
-
-
-def _empty_redis():
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_FOR_TEST).flushdb()
-    except redis.RedisError as error:
-        pytest.skip(f"PostgreSQL case needs Redis at {REDIS_FOR_TEST}: {error}")
-    return REDIS_FOR_TEST
 
 
 def test_two_servers_share_the_limit_on_public_look_ups(two_servers):

@@ -2,25 +2,24 @@
 together, the worker runs queued tasks (here: a real e-mail through Django's file
 backend), /healthz sees it, and Ctrl-C stops both processes."""
 
-import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests import redisdb
+from tests.served import (
+    MANAGE,
+    ROOT,
+    empty_redis,
+    free_port,
+    get_json,
+    platform_environment,
+    wait_until,
+)
 
 
 def _children(pid):
@@ -44,42 +43,25 @@ def _alive(pid):
     return stat.exists() and stat.read_text().split()[2] != "Z"
 
 
-def _get_json(url):
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost
-        return json.loads(response.read())
-
-
-# A Redis database of its own, emptied first: jobs left by other runs in a shared one
-# would queue ahead of this test's e-mail.
-REDIS_FOR_TEST = os.environ.get("HUZHENG_TEST_SERVE_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
 @pytest.fixture(params=["database", "redis"])
-def platform_env(request, tmp_path):
+def platform_env(request, tmp_path, demo_sqlite):
     """The platform's environment with the database task queue (nothing but SQLite), and
     with Redis carrying cache and tasks as a county deployment runs it."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(tmp_path / "mail"),
-        "HUZHENG_DEMO": "1",
-    }
-    env.pop("REDIS_URL", None)
+    env = platform_environment(
+        DATABASE_URL=demo_sqlite,
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path / "mail"),
+    )
     if request.param == "redis":
-        import redis
-
-        redis.Redis.from_url(REDIS_FOR_TEST).flushdb()
-        env["REDIS_URL"] = REDIS_FOR_TEST
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-    return env, manage, request.param
+        # This worker's own Redis database, emptied first: jobs left by another run
+        # would queue ahead of this test's e-mail.
+        env["REDIS_URL"] = empty_redis(redisdb.url_for("serve"))
+    return env, MANAGE, request.param
 
 
 def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, tmp_path):
     env, manage, backend = platform_env
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [*manage, "serve", "--port", str(port)],
         env=env,
@@ -90,16 +72,9 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        health = None
-        for _ in range(100):
-            try:
-                health = _get_json(base + "/healthz")
-                if health["tasks"]["ok"]:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.2)
-        assert health and health["status"] == "ok", health
+        wait_until(lambda: get_json(base + "/healthz")["tasks"]["ok"], timeout=20)
+        health = get_json(base + "/healthz")
+        assert health["status"] == "ok", health
         assert (
             health["tasks"]["backend"]
             == {"database": "DatabaseBackend", "redis": "RQBackend"}[backend]
@@ -122,10 +97,7 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
             capture_output=True,
         )
         mail_dir = tmp_path / "mail"
-        for _ in range(100):
-            if mail_dir.exists() and any(mail_dir.iterdir()):
-                break
-            time.sleep(0.2)
+        wait_until(lambda: mail_dir.exists() and any(mail_dir.iterdir()), timeout=20)
         (mail_file,) = mail_dir.iterdir()
         assert "citizen@example.tw" in mail_file.read_text()
 
@@ -133,12 +105,10 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
         children = _descendants(server.pid)
         server.send_signal(signal.SIGINT)
         server.wait(timeout=15)
-        deadline = time.monotonic() + 5
-        while any(_alive(c) for c in children) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        wait_until(lambda: not any(_alive(c) for c in children), timeout=5)
         assert not any(_alive(c) for c in children)
         with pytest.raises(OSError):
-            _get_json(base + "/healthz")
+            get_json(base + "/healthz", timeout=5)
     finally:
         if server.poll() is None:
             server.kill()

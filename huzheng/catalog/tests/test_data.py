@@ -21,8 +21,10 @@ from huzheng.catalog.models import (
     ServiceContact,
 )
 from huzheng.catalog.services import checklist, deadline, late_fine
+from huzheng.core.models import Office
 from huzheng.core.tests.factories import OfficeFactory
 from huzheng.core.validators import validate_phone
+from tests.dbsnapshot import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -51,13 +53,22 @@ HOT = {
 
 
 @pytest.fixture
-def huxi():
-    return OfficeFactory(code="huxi", name="澎湖縣湖西鄉戶政事務所")
+def huxi(db):
+    # The catalog's own office when a test asks for both.
+    return Office.objects.filter(code="huxi").first() or OfficeFactory(
+        code="huxi", name="澎湖縣湖西鄉戶政事務所"
+    )
 
 
 @pytest.fixture
-def catalog(huxi):
-    demo.seed()
+def catalog(db):
+    """The whole catalog as the demo loads it, for the Huxi office."""
+
+    def build():
+        OfficeFactory(code="huxi", name="澎湖縣湖西鄉戶政事務所")
+        demo.seed()
+
+    built_once("catalog", build)
     return {s.slug: s for s in RegistrationService.objects.all()}
 
 

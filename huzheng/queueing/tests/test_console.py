@@ -23,11 +23,12 @@ def demo_data(db):
     """The demo offices, staff, series and counters: the parts of `seed_demo` the queue
     needs, without the pages and villages, which take long to load."""
     from huzheng.core import demo as core_demo
+    from huzheng.core.models import Office
     from huzheng.queueing import demo as queue_demo
+    from tests.dbsnapshot import built_once
 
-    offices = core_demo.seed()
-    queue_demo.seed()
-    return offices
+    built_once("queue-staff", lambda: (core_demo.seed(), queue_demo.seed()))
+    return {office.code: office for office in Office.objects.all()}
 
 
 @pytest.fixture

@@ -34,9 +34,10 @@ def demo(settings, db):
     from huzheng.catalog import demo as catalog_demo
     from huzheng.core import demo as core_demo
     from huzheng.queueing import demo as queueing_demo
+    from tests.dbsnapshot import built_once
 
-    for module in (core_demo, catalog_demo, queueing_demo):
-        module.seed()
+    modules = (core_demo, catalog_demo, queueing_demo)
+    built_once("queue-demo", lambda: [module.seed() for module in modules])
     settings.HUZHENG_DEMO = True
     return {office.code: office for office in Office.objects.all()}
 

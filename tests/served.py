@@ -1,0 +1,77 @@
+"""Helpers for the tests that start the platform as production starts it, in processes
+of its own (`manage.py serve`, two uvicorn app servers); their databases come from the
+fixtures in tests/conftest.py."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+
+
+def platform_environment(**extra):
+    """os.environ as a served platform sees it: demo mode, no test-only switches."""
+    env = {**os.environ, "HUZHENG_DEMO": "1", "DJANGO_SETTINGS_MODULE": "huzheng.settings"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the servers must be async-safe for real
+    env.pop("REDIS_URL", None)
+    env.update(extra)
+    return env
+
+
+def manage(env, *command):
+    subprocess.run([*MANAGE, *command], env=env, cwd=ROOT, check=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get_json(url, timeout=10):
+    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - localhost
+        return json.loads(response.read())
+
+
+def wait_until(condition, *, timeout, every=0.1):
+    """Poll `condition()` until it returns a true value (returned) or the time is up (None)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = condition()
+        except OSError:
+            value = None
+        if value or time.monotonic() >= deadline:
+            return value
+        time.sleep(every)
+
+
+def admin_sql(database_url, sql):
+    import psycopg
+
+    with psycopg.connect(database_url, dbname="postgres", autocommit=True) as connection:
+        connection.execute(sql)
+
+
+def empty_redis(url):
+    """Empty this worker's Redis database for the test; skip when Redis is not there."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url).flushdb()
+    except redis.RedisError as error:
+        pytest.skip(f"This case needs Redis at {url}: {error}")
+    return url
+
+
+def with_database(url, name):
+    return urllib.parse.urlparse(url)._replace(path=f"/{name}").geturl()
