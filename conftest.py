@@ -70,7 +70,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _fresh_caches(request):
     """Each test starts with empty caches: a rolled-back test must not leave, say, its
-    site chrome or its rate-limit counts behind for the next one. The shared cache is
+    site chrome, its rate-limit counts or its content types behind for the next one. The shared cache is
     the database's cache table (or Redis), so it is emptied only where a test may use
     the database."""
     from django.core.cache import caches
@@ -78,8 +78,13 @@ def _fresh_caches(request):
     caches["default"].clear()
     database = _database_fixture(request)
     if database:
+        from django.contrib.contenttypes.models import ContentType
+
         request.getfixturevalue(database)
         caches["shared"].clear()
+        # A test that restored a snapshot (tests/dbsnapshot.py) may have cached content
+        # types whose ids its rollback took away.
+        ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
