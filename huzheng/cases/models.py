@@ -21,22 +21,6 @@ class Stage(models.TextChoices):
 STAGE_ORDER = [stage.value for stage in Stage]
 
 
-class CaseSequence(models.Model):
-    """The last case number used per office and year; taken under a row lock."""
-
-    office = models.ForeignKey("core.Office", on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["office", "year"], name="cases_sequence_office_year")
-        ]
-
-    def __str__(self):
-        return f"{self.office_id}/{self.year}: {self.last}"
-
-
 class Case(models.Model):
     """One case (案件) registered at the case desk."""
 

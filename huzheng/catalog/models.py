@@ -356,19 +356,3 @@ class NoticeSlip(models.Model):
         from django.urls import reverse
 
         return reverse("catalog:slip_detail", args=[self.number])
-
-
-class SlipSequence(models.Model):
-    """The last slip number used per office and day; incremented under a row lock."""
-
-    office = models.ForeignKey("core.Office", on_delete=models.CASCADE, related_name="+")
-    date = models.DateField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["office", "date"], name="slip_sequence_unique_day"),
-        ]
-
-    def __str__(self):
-        return f"{self.office_id} {self.date} {self.last}"

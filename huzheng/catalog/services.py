@@ -7,11 +7,11 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
-from huzheng.catalog.models import FineRule, NoticeSlip, RegistrationService, SlipSequence
+from huzheng.catalog.models import FineRule, NoticeSlip, RegistrationService
 from huzheng.core import roc
+from huzheng.core.sequences import next_number
 from huzheng.core.services import is_working_day
 
 # 戶籍法 第79條 with the 罰鍰基準表: the late-filing fine's article, as FineRule stores it.
@@ -168,10 +168,7 @@ def _next_slip_number(office):
     """HUXI-1151127-003-7KQ2: office, ROC date, the day's sequence, four random letters so
     that nobody can walk through other people's slips by counting."""
     today = timezone.localdate()
-    SlipSequence.objects.get_or_create(office=office, date=today)
-    # An atomic increment: two counters issuing at once get different numbers.
-    SlipSequence.objects.filter(office=office, date=today).update(last=F("last") + 1)
-    sequence = SlipSequence.objects.get(office=office, date=today).last
+    sequence = next_number("slip", office=office, period=today)
     suffix = "".join(secrets.choice(_SLIP_ALPHABET) for _ in range(4))
     date_part = roc.format_short(today).replace("/", "")
     return f"{office.code.upper()}-{date_part}-{sequence:03d}-{suffix}"

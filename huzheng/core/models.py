@@ -52,10 +52,11 @@ class Office(ClusterableModel):
     def __str__(self):
         return self.name
 
-    def display_name(self, language="zh-hant"):
-        if language.startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
+    def display_name(self, language=None):
+        """The name in the active (or given) language."""
+        from huzheng.core.i18n import localized
+
+        return localized(self, "name", language)
 
 
 class OpeningPeriod(models.Model):
@@ -279,3 +280,40 @@ class BroadcastEvent(models.Model):
 
     def __str__(self):
         return f"{self.channel} #{self.id} {self.kind}"
+
+
+class NumberSequence(models.Model):
+    """The last number given in one numbering (編號): tickets of a series per day, cases
+    per office and year, notice slips per office and day, loss reports per year, and
+    every numbering to come. `core.sequences.next_number` takes the next one under the
+    row's lock, so no number is ever given twice."""
+
+    name = models.CharField(_("numbering"), max_length=40)
+    # Empty for a national numbering (loss reports are reported to the whole country).
+    office = models.ForeignKey(
+        Office, verbose_name=_("office"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    # What splits a numbering further within an office, for example a ticket series.
+    key = models.CharField(_("key"), max_length=40, blank=True)
+    # The span the numbers restart in: an ISO date for a day, an ROC year for a year.
+    period = models.CharField(_("period"), max_length=10)
+    last = models.PositiveBigIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("number sequence")
+        verbose_name_plural = _("number sequences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "office", "key", "period"],
+                condition=Q(office__isnull=False),
+                name="number_sequence_per_office",
+            ),
+            models.UniqueConstraint(
+                fields=["name", "key", "period"],
+                condition=Q(office__isnull=True),
+                name="number_sequence_national",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.office_id or '*'} {self.key} {self.period}: {self.last}"

@@ -52,16 +52,6 @@ class Resident(models.Model):
         return self.national_id_masked
 
 
-class LossReportCounter(models.Model):
-    """The last loss reference number given out in a year, so none is ever reused."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"
-
-
 class LossReport(models.Model):
     """A report that an ID card is lost (身分證掛失), online or by phone through staff."""
 

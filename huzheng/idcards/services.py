@@ -26,14 +26,14 @@ from huzheng.core import ratelimit, roc
 from huzheng.core.crypto import encrypt, lookup_hash
 from huzheng.core.identity import NATIONAL_ID, parse_person_id
 from huzheng.core.models import AuditEntry
-from huzheng.core.services import record_audit, staff_office_ids
+from huzheng.core.sequences import next_number
+from huzheng.core.services import for_staff, record_audit, staff_may_see
 from huzheng.core.validators import clean_email, mobile_number, normalize_phone, validate_phone
 from huzheng.idcards.models import (
     CardStatus,
     IdCardApplication,
     IssueType,
     LossReport,
-    LossReportCounter,
 )
 from huzheng.idcards.places import place_code
 from huzheng.idcards.registry import get_registry
@@ -366,10 +366,7 @@ def notify_card_ready(application):
 def applications_for(staff):
     """The applications a staff member may see: those collected at their office(s)."""
     applications = IdCardApplication.objects.select_related("collect_at")
-    office_ids = staff_office_ids(staff)
-    if office_ids is not None:
-        applications = applications.filter(collect_at_id__in=office_ids)
-    return applications
+    return for_staff(applications, staff, "collect_at")
 
 
 # Each status an application moves to, and the one it must be in before.
@@ -414,8 +411,7 @@ def _locked_application(application, staff):
 
 
 def _refuse_other_office(staff, office):
-    office_ids = staff_office_ids(staff)
-    if office is None or (office_ids is not None and office.pk not in office_ids):
+    if not staff_may_see(staff, office):
         raise NotAllowed(_("This application belongs to another office."))
 
 
@@ -544,11 +540,7 @@ def _open_report_for(digest):
 def _next_reference():
     """L-115-000123: per ROC year, from a locked counter row, never reused."""
     year = roc.roc_year(roc.today().year)
-    LossReportCounter.objects.get_or_create(year=year)
-    counter = LossReportCounter.objects.select_for_update().get(year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"L-{year}-{counter.last:06d}"
+    return f"L-{year}-{next_number('loss-report', period=year):06d}"
 
 
 def _set_card_status_by_hash(report, status, *, staff):

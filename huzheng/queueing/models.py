@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from huzheng.core.i18n import localized
+
 
 class CounterState(models.TextChoices):
     # A context of their own: "open" and "closed" of an office's day read differently.
@@ -77,10 +79,9 @@ class Series(models.Model):
     def __str__(self):
         return f"{self.letter} {self.name}"
 
-    def display_name(self, language="zh-hant"):
-        if language.startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
+    def display_name(self, language=None):
+        """The name in the active (or given) language."""
+        return localized(self, "name", language)
 
     @property
     def is_priority(self):
@@ -301,22 +302,6 @@ class Ticket(models.Model):
     @property
     def is_waiting(self):
         return self.status == TicketStatus.WAITING
-
-
-class TicketSequence(models.Model):
-    """The last number issued per office, series and day; incremented under a row lock."""
-
-    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="+")
-    date = models.DateField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["series", "date"], name="ticket_sequence_unique_day")
-        ]
-
-    def __str__(self):
-        return f"{self.series_id} {self.date} {self.last}"
 
 
 class Call(models.Model):
