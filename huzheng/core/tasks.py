@@ -1,7 +1,34 @@
-"""Background tasks of the core, run by `manage.py worker` (django-tasks)."""
+"""Background tasks of the core, run by `manage.py worker` (django-tasks), and the one way
+every app queues a task that belongs to a write."""
 
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django_tasks import task
+
+
+def enqueue_on_commit(task, *args, run_after=None, **kwargs):
+    """Queue `task` so that it runs only if the current transaction commits.
+
+    The database backend's task row is written in the transaction itself, so it commits
+    or rolls back with the change that caused it. Any other backend (RQ on Redis) is
+    handed the task once the transaction has committed, so its worker never looks for
+    rows it cannot see yet. In tests (the immediate backend) the task runs at once, in
+    the test's transaction. A backend that cannot defer runs `run_after` tasks when the
+    periodic command that sweeps for them next runs (see `notify.send_messages`)."""
+    backend = task.get_backend()
+    if run_after is not None:
+        if not backend.supports_defer:
+            return None
+        task = task.using(run_after=run_after)
+    if _writes_in_the_transaction(backend) or not transaction.get_connection().in_atomic_block:
+        return task.enqueue(*args, **kwargs)
+    transaction.on_commit(lambda: task.enqueue(*args, **kwargs))
+    return None
+
+
+def _writes_in_the_transaction(backend):
+    name = type(backend).__name__
+    return name in {"DatabaseBackend", "ImmediateBackend"}
 
 
 @task()

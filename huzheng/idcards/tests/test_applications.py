@@ -213,7 +213,7 @@ def test_a_failed_delivery_never_blocks_the_move(
         services.mark_ready(application, staff=user("counter"))
     application.refresh_from_db()
     assert application.status == "ready"
-    assert Message.objects.get(topic="idcard.ready").status == "failed"
+    assert Message.objects.get(topic="idcard.ready").status == "retrying"  # tried again later
 
     def explode(*args, **kwargs):
         raise RuntimeError("notify is down")

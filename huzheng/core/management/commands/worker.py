@@ -47,6 +47,8 @@ class Command(BaseCommand):
                     "rqworker",
                     *queues,
                     job_class="django_tasks_rq.Job",
+                    # Deferred tasks (a message's next try) wait in RQ's scheduler.
+                    with_scheduler=True,
                     verbosity=options["verbosity"],
                 )
             else:
