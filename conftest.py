@@ -70,9 +70,9 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _fresh_caches(request):
     """Each test starts with empty caches: a rolled-back test must not leave, say, its
-    site chrome, its rate-limit counts or its content types behind for the next one. The shared cache is
-    the database's cache table (or Redis), so it is emptied only where a test may use
-    the database."""
+    site chrome, its rate-limit counts or its content types behind for the next one.
+    The shared cache is the database's cache table (or Redis), so it is emptied only
+    where a test may use the database."""
     from django.core.cache import caches
 
     caches["default"].clear()

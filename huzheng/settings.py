@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "huzheng.core.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "huzheng.core.middleware.LanguageMiddleware",
+    "huzheng.core.middleware.OfficeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -289,6 +290,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # --- Huzheng ------------------------------------------------------------------------------
 # The office whose site this deployment serves at "/", and the fonts PDFs embed.
 HUZHENG_DEFAULT_OFFICE = env("HUZHENG_DEFAULT_OFFICE", "huxi")
+# The function that tells which office a request's site speaks for (request.office).
+HUZHENG_REQUEST_OFFICE = "huzheng.site.chrome.office_for_request"
 # The resident registry gateway; the demo one holds made-up people (no link to 戶役政).
 HUZHENG_REGISTRY = env("HUZHENG_REGISTRY", "huzheng.idcards.registry.DemoRegistry")
 # SMS delivery: there is no provider here, so the development backend logs each text

@@ -19,7 +19,7 @@ from huzheng.addresses import housenumbers
 from huzheng.addresses.models import HouseNumber, Road, Village
 from huzheng.core.models import Office
 from huzheng.core.roc import RocDateField
-from huzheng.core.services import staff_office_ids
+from huzheng.core.services import for_staff, staff_office_ids
 
 VIEW_PERMISSION = "addresses.view_housenumber"
 CHANGE_PERMISSION = "addresses.change_housenumber"
@@ -355,10 +355,7 @@ class AbolishView(_ChangeView):
 
 
 def _scoped(queryset, user, lookup):
-    office_ids = staff_office_ids(user)
-    if office_ids is None:
-        return queryset
-    return queryset.filter(**{f"{lookup}__in": office_ids})
+    return for_staff(queryset, user, lookup)
 
 
 def _villages(user):

@@ -75,9 +75,7 @@ def village_detail(request, pk):
 
 
 def _office(request):
-    from huzheng.site.context_processors import get_site_office
-
-    office = get_site_office(request)
+    office = request.office
     if office is None:
         raise Http404(_("No office serves this site."))
     return office

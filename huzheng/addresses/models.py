@@ -171,12 +171,11 @@ class PopulationStatisticsPage(ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         from huzheng.addresses import services
-        from huzheng.site.context_processors import get_site_office
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
             services.statistics_context(
-                get_site_office(request),
+                request.office,
                 month=request.GET.get("month"),
                 village=request.GET.get("village"),
             )

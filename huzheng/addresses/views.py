@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from huzheng.addresses import services
 from huzheng.addresses.models import PopulationImport
 from huzheng.core.models import Office
-from huzheng.core.services import OfficeNotFound, get_office, staff_office_ids
+from huzheng.core.services import OfficeNotFound, get_office, staff_offices
 
 IMPORT_PERMISSION = "addresses.import_populationfigure"
 LICENSE = "政府資料開放授權條款－第1版 (Open Government Data License, version 1.0)"
@@ -68,9 +68,7 @@ def _download_filter(request):
         except OfficeNotFound:
             raise Http404("office") from None
     else:
-        from huzheng.site.context_processors import get_site_office
-
-        office = get_site_office(request)
+        office = request.office
         if office is None:
             raise Http404("office")
     month = None
@@ -188,6 +186,4 @@ def population_template(request):
 
 
 def _offices_for(user):
-    office_ids = staff_office_ids(user)
-    offices = Office.objects.filter(is_active=True)
-    return offices if office_ids is None else offices.filter(pk__in=office_ids)
+    return staff_offices(user)

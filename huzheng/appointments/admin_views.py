@@ -26,8 +26,8 @@ from wagtail.log_actions import log
 from huzheng.appointments import services
 from huzheng.appointments.models import AppointmentPolicy, Booking, SlotBlock
 from huzheng.core import roc
-from huzheng.core.models import AuditEntry, Office
-from huzheng.core.services import record_audit, staff_office_ids
+from huzheng.core.models import AuditEntry
+from huzheng.core.services import for_staff, record_audit, staff_offices
 
 VIEW_PERMISSION = "appointments.view_booking"
 MARK_PERMISSION = "appointments.change_booking"
@@ -175,11 +175,9 @@ def mark_booking(request, pk):
         raise PermissionDenied
     if pk > MAX_DB_ID:
         raise Http404
-    bookings = Booking.objects.select_related("office")
-    office_ids = staff_office_ids(request.user)
-    if office_ids is not None:
-        bookings = bookings.filter(office_id__in=office_ids)
-    booking = bookings.filter(pk=pk).first()
+    booking = (
+        for_staff(Booking.objects.select_related("office"), request.user).filter(pk=pk).first()
+    )
     if booking is None:
         raise Http404
     status = request.POST.get("status", "")
@@ -349,12 +347,6 @@ class Period:
     @property
     def days(self):
         return [self.first + dt.timedelta(days=n) for n in range((self.last - self.first).days + 1)]
-
-
-def staff_offices(user):
-    office_ids = staff_office_ids(user)
-    offices = Office.objects.filter(is_active=True).order_by("code")
-    return offices if office_ids is None else offices.filter(pk__in=office_ids)
 
 
 def office_for(request):

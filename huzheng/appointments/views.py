@@ -513,9 +513,7 @@ def office_for(request):
     try:
         if code:
             return get_office(code)
-        from huzheng.site.context_processors import get_site_office
-
-        return get_site_office(request) or get_office(settings.HUZHENG_DEFAULT_OFFICE)
+        return request.office or get_office(settings.HUZHENG_DEFAULT_OFFICE)
     except OfficeNotFound:
         raise Http404("office") from None
 

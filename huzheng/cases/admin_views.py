@@ -15,7 +15,7 @@ from huzheng.cases import services
 from huzheng.cases.forms import AssignForm, CloseForm, NoteForm, RegisterForm
 from huzheng.cases.models import STAGE_ORDER, Case, Stage
 from huzheng.core.models import AuditEntry
-from huzheng.core.services import record_audit, staff_office, staff_office_ids
+from huzheng.core.services import for_staff, record_audit, staff_office, staff_office_ids
 
 VIEW_PERMISSION = "cases.view_case"
 ADD_PERMISSION = "cases.add_case"
@@ -220,8 +220,7 @@ def _require(request, permission):
 
 def _scoped(request):
     cases = Case.objects.select_related("office", "service", "assigned_to")
-    office_ids = staff_office_ids(request.user)
-    return cases if office_ids is None else cases.filter(office_id__in=office_ids)
+    return for_staff(cases, request.user)
 
 
 def _case(request, pk):

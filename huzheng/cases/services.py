@@ -19,10 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from huzheng.cases.models import STAGE_ORDER, Case, CaseEvent, CaseSequence, Stage
+from huzheng.cases.models import STAGE_ORDER, Case, CaseEvent, Stage
 from huzheng.core import crypto, ratelimit, roc
 from huzheng.core.identity import ALL_KINDS, parse_person_id
+from huzheng.core.sequences import next_number
 from huzheng.core.services import is_working_day
+from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, mobile_number
 
 NUMBER = re.compile(r"^\d{1,3}-[A-Z0-9_-]{1,32}-\d{6,9}$")
@@ -141,7 +143,7 @@ def register_case(
 ):
     """Register a case, number it and link it to the visit's ticket; one transaction."""
     person = parse_person_id(national_id, kinds=ALL_KINDS)
-    name = _clean_line(applicant_name, 100)
+    name = clean_line(applicant_name, 100)
     if not name:
         raise CaseError("invalid", _("Please enter the applicant's name."))
     received_on = received_on or roc.today()
@@ -159,7 +161,7 @@ def register_case(
         raise CaseError("invalid", _("A phone number is needed to send text messages."))
     if ticket is not None and ticket.office_id != office.pk:
         raise CaseError("invalid", _("This ticket belongs to another office."))
-    documents = [_clean_line(d, 200) for d in documents if _clean_line(d, 200)][:50]
+    documents = [clean_line(d, 200) for d in documents if clean_line(d, 200)][:50]
     with transaction.atomic():
         year = roc.roc_year(received_on.year)
         sequence = _next_sequence(office, year)
@@ -174,7 +176,7 @@ def register_case(
             national_id_encrypted=crypto.encrypt(person.number),
             national_id_masked=person.masked,
             birth_date=birth_date,
-            phone=_clean_line(phone, 30),
+            phone=clean_line(phone, 30),
             email=email,
             received_on=received_on,
             documents=documents,
@@ -237,14 +239,14 @@ def move_stage(case, stage, *, user=None, note=""):
         case.stage = stage
         case.save(update_fields=["stage"])
         CaseEvent.objects.create(
-            case=case, stage=stage, at=timezone.now(), by=_user(user), note=_clean_text(note)
+            case=case, stage=stage, at=timezone.now(), by=_user(user), note=clean_text(note)
         )
         transaction.on_commit(lambda: notify_applicant(case))
     return case
 
 
 def add_note(case, note, *, user=None):
-    text = _clean_text(note)
+    text = clean_text(note)
     if not text:
         raise CaseError("invalid", _("Please write the note."))
     return CaseEvent.objects.create(
@@ -283,7 +285,7 @@ def assign(case, clerk, *, user=None):
 def close(case, *, user=None, subject="", explanation=""):
     """Close the case; one that needs a written reply gets its reply letter (公文函覆) as a
     PDF, made before anything is saved so a failed letter leaves the case open."""
-    if case.needs_reply and not _clean_line(subject, 200):
+    if case.needs_reply and not clean_line(subject, 200):
         raise CaseError(
             "invalid", _("A case that needs a written reply needs the letter's subject.")
         )
@@ -300,7 +302,7 @@ def close(case, *, user=None, subject="", explanation=""):
         locked.reply_letter = letter
         locked.save(update_fields=["stage", "closed_at", "reply_letter"])
         CaseEvent.objects.create(
-            case=locked, stage=Stage.CLOSED, at=now, by=_user(user), note=_clean_text(explanation)
+            case=locked, stage=Stage.CLOSED, at=now, by=_user(user), note=clean_text(explanation)
         )
         transaction.on_commit(lambda: notify_applicant(locked))
     return locked
@@ -315,7 +317,7 @@ def reply_letter_pdf(case, *, subject, explanation, on=None):
         {
             "case": case,
             "office": case.office,
-            "subject": _clean_line(subject, 200),
+            "subject": clean_line(subject, 200),
             "paragraphs": paragraphs,
             "dated": timezone.localtime(on or timezone.now()).date(),
         },
@@ -664,26 +666,8 @@ def _opt_in_mobile(value, errors):
 
 
 def _next_sequence(office, year):
-    """The office's next number of the year, under a lock on its sequence row, so that
-    two counters registering at once wait for each other and never share a number."""
-    sequence = CaseSequence.objects.select_for_update().filter(office=office, year=year).first()
-    if sequence is None:
-        CaseSequence.objects.get_or_create(office=office, year=year)
-        sequence = CaseSequence.objects.select_for_update().get(office=office, year=year)
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return sequence.last
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _clean_line(value, limit):
-    return re.sub(r"\s+", " ", _CONTROL.sub("", str(value or ""))).strip()[:limit]
-
-
-def _clean_text(value, limit=2000):
-    return _CONTROL.sub("", str(value or "")).strip()[:limit]
+    """The office's next case number of the ROC year, never given twice."""
+    return next_number("case", office=office, period=year)
 
 
 def _user(user):

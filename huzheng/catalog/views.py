@@ -23,7 +23,7 @@ from huzheng.core.pdf import render_pdf
 from huzheng.core.qr import qr_svg
 from huzheng.core.roc import RocDateField
 from huzheng.core.services import staff_office_ids
-from huzheng.search.text import written_form
+from huzheng.core.text import written_form
 
 
 def service_list(request):
@@ -67,7 +67,7 @@ def service_detail(request, slug):
     service = RegistrationService.objects.prefetch_related(
         "documents", "fees", "steps", "questions", "contacts"
     ).get(pk=service.pk)
-    office = _site_office(request)
+    office = request.office
     result = services.checklist(service, {})
     contacts = [c for c in service.contacts.all() if office is None or c.office_id == office.pk]
     return render(
@@ -155,7 +155,7 @@ def checklist_view(request):
         )
     answers = form.answers()
     event_date = form.cleaned_data.get("event_date")
-    office = _site_office(request)
+    office = request.office
     if request.method == "POST":
         slip = services.issue_slip(
             office=office,
@@ -281,19 +281,13 @@ def _faq_entries(service):
     return list(faq_entries_for(service))
 
 
-def _site_office(request):
-    from huzheng.site.context_processors import get_site_office
-
-    return get_site_office(request)
-
-
 def _staff_office(request):
     office_ids = staff_office_ids(request.user)
     if office_ids:
         from huzheng.core.models import Office
 
         return Office.objects.get(pk=next(iter(office_ids)))
-    return _site_office(request)
+    return request.office
 
 
 def _service_picker(request, template):

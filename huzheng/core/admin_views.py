@@ -7,13 +7,12 @@
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from huzheng.core.models import AuditEntry, Office
-from huzheng.core.services import record_audit, staff_office_ids
+from huzheng.core.services import for_staff, record_audit, staff_office_ids
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -35,8 +34,11 @@ class OfficeScopedMixin:
     list_unscoped = False
 
     def get_base_queryset(self):
-        return _scope(
-            super().get_base_queryset(), self.request.user, self.office_lookup, self.list_unscoped
+        return for_staff(
+            super().get_base_queryset(),
+            self.request.user,
+            self.office_lookup,
+            include_unscoped=self.list_unscoped,
         )
 
     def get_object(self, queryset=None):
@@ -98,16 +100,6 @@ class OfficeScopedViewSet(ModelViewSet):
                     attr,
                     type(f"OfficeScoped{base.__name__}", (OfficeScopedMixin, base), attrs),
                 )
-
-
-def _scope(queryset, user, lookup, include_unscoped=False):
-    office_ids = staff_office_ids(user)
-    if office_ids is None:
-        return queryset
-    condition = Q(**{f"{lookup}__in": office_ids})
-    if include_unscoped:
-        condition |= Q(**{f"{lookup}__isnull": True})
-    return queryset.filter(condition)
 
 
 def _office_id(obj, lookup):

@@ -1,6 +1,10 @@
-"""Keep the current request within reach of the services, for the audit log."""
+"""What every request carries: its office (`request.office`), its language, and a
+place in a context variable so the services can reach it for the audit log."""
 
 from contextvars import ContextVar
+
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 _current_request = ContextVar("huzheng_current_request", default=None)
 
@@ -19,6 +23,24 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             _current_request.reset(token)
+
+
+class OfficeMiddleware:
+    """Sets `request.office` once per request: the office whose site answers it (a county
+    runs one site per office), else the office coded HUZHENG_DEFAULT_OFFICE, else None.
+
+    Which office a Wagtail site speaks for is the site app's knowledge; the function named
+    by HUZHENG_REQUEST_OFFICE (`site.chrome.office_for_request`) answers it from a cache,
+    so this costs no query. Views, forms and templates read `request.office` and never
+    work it out again."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.resolve = import_string(settings.HUZHENG_REQUEST_OFFICE)
+
+    def __call__(self, request):
+        request.office = self.resolve(request)
+        return self.get_response(request)
 
 
 def client_ip(request):

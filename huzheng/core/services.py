@@ -370,6 +370,41 @@ def staff_office_ids(user):
     return {profile.office_id}
 
 
+def for_staff(queryset, user, lookup="office", *, include_unscoped=False):
+    """The queryset narrowed to the records of the offices a staff member may see: the
+    one rule of office scoping (`lookup` is the path to the office, for example
+    "collect_at" or "series__office"). With `include_unscoped`, records of no office
+    (rules for every office) stay in."""
+    office_ids = staff_office_ids(user)
+    if office_ids is None:
+        return queryset
+    condition = Q(**{f"{lookup}__in": office_ids})
+    if include_unscoped:
+        condition |= Q(**{f"{lookup}__isnull": True})
+    return queryset.filter(condition)
+
+
+def staff_offices(user):
+    """The active offices a staff member may see, by code."""
+    return for_staff(Office.objects.filter(is_active=True).order_by("code"), user, "pk")
+
+
+def staff_may_see(user, office):
+    """Whether a staff member may see the records of this office."""
+    office_ids = staff_office_ids(user)
+    return office is not None and (office_ids is None or office.pk in office_ids)
+
+
+def get_office_or_404(code):
+    """The active office with this code, or Http404 (for views with an office in the URL)."""
+    from django.http import Http404
+
+    try:
+        return get_office(code)
+    except OfficeNotFound:
+        raise Http404(str(code)[:40]) from None
+
+
 def staff_office(user):
     """The staff member's own office (active), or None for county staff and superusers
     without one."""

@@ -20,8 +20,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from huzheng.core.crypto import lookup_hash
 from huzheng.core.identity import NATIONAL_ID, parse_person_id
-from huzheng.core.models import AuditEntry, Office
-from huzheng.core.services import record_audit, staff_office, staff_office_ids
+from huzheng.core.models import AuditEntry
+from huzheng.core.services import record_audit, staff_office, staff_offices
 from huzheng.idcards import services
 from huzheng.idcards.forms import ApplicationForm, CancelForm, PhoneLossReportForm
 from huzheng.idcards.models import IdCardApplication, LossReport
@@ -286,11 +286,7 @@ def _back_to_list(request):
 
 
 def _allowed_offices(user):
-    offices = Office.objects.filter(is_active=True).order_by("name")
-    office_ids = staff_office_ids(user)
-    if office_ids is not None:
-        offices = offices.filter(pk__in=office_ids)
-    return offices
+    return staff_offices(user).order_by("name")
 
 
 def _masked_query(query):

@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 from huzheng.core import broadcast
 from huzheng.core.cache import Generation
 from huzheng.core.errors import ApiError
-from huzheng.core.services import demo_mode_applies, opening_status, staff_office_ids
+from huzheng.core.sequences import next_number
+from huzheng.core.services import demo_mode_applies, opening_status, staff_may_see
 from huzheng.queueing.models import (
     ACTIVE_STATUSES,
     Call,
@@ -38,7 +39,6 @@ from huzheng.queueing.models import (
     MarqueeMessage,
     Series,
     Ticket,
-    TicketSequence,
     TicketStatus,
     VisitRecord,
 )
@@ -191,17 +191,9 @@ def register_check_in(resolver, linker=None):
 
 
 def _next_number(series, day):
-    """The series' next number of the day, under a lock on its sequence row: two kiosks
-    at once wait for each other here and never share a number."""
-    sequence = TicketSequence.objects.select_for_update().filter(series=series, date=day).first()
-    if sequence is None:
-        # The day's first ticket of the series; a racing first kiosk is settled by the
-        # unique (series, date) constraint inside get_or_create, and then the lock.
-        TicketSequence.objects.get_or_create(series=series, date=day)
-        sequence = TicketSequence.objects.select_for_update().get(series=series, date=day)
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return sequence.last
+    """The series' next number of the day: two kiosks at once wait for each other in
+    `next_number` and never share a number."""
+    return next_number("ticket", office=series.office_id, key=series.pk, period=day)
 
 
 def ensure_open(office, at=None):
@@ -690,8 +682,7 @@ def can_serve(user, office):
     """Whether a staff member may call and serve tickets at this office."""
     if not getattr(user, "is_authenticated", False) or not user.has_perm("queueing.serve_ticket"):
         return False
-    allowed = staff_office_ids(user)
-    return allowed is None or office.pk in allowed
+    return staff_may_see(user, office)
 
 
 # --- helpers ---------------------------------------------------------------------------------

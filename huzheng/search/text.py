@@ -12,39 +12,22 @@ folded query occurring in the folded text. Latin letters and digits are matched 
 """
 
 import re
-import unicodedata
-from functools import cache
 
-# Variants people type → the form government text uses. Every pair keeps its length (see
-# ``fold``); longer keys are applied first. Keep this small and explicit: each entry is
-# tested in tests/test_text.py.
-VARIANTS = {
-    "身份": "身分",  # 身份證 → 身分證 (the statutory name is 國民身分證)
-    "身分証": "身分證",
-    "証明": "證明",
-    "証書": "證書",
-    "台": "臺",  # 台北 → 臺北, 台灣 → 臺灣, as the government writes them
-    "着": "著",
-    "戸": "戶",  # the Japanese form of 戶, common in copied text
-    "户": "戶",
-}
+from huzheng.core.text import (  # noqa: F401 - the search app's text rules, in one place
+    VARIANTS,
+    clean_line,
+    fold,
+    to_traditional,
+    written_form,
+)
 
 QUERY_MAX_LENGTH = 200
 
-_VARIANT_RE = re.compile("|".join(sorted(map(re.escape, VARIANTS), key=len, reverse=True)))
 _LATIN = "0-9a-z"
 _SCRIPT_BOUNDARY = re.compile(rf"(?<=[{_LATIN}])(?=[^{_LATIN}\s])|(?<=[^{_LATIN}\s])(?=[{_LATIN}])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _WORD = re.compile(rf"[{_LATIN}]+")
 # Markup and SQL punctuation: nobody looking for a service types these.
 _SUSPICIOUS = re.compile(r"[<>{}\[\];=\\'\"`|]|--|/\*")
-
-assert all(len(k) == len(v) for k, v in VARIANTS.items())
-
-
-def fold(text):
-    """The text folded for matching, with exactly as many characters as ``text``."""
-    return _VARIANT_RE.sub(lambda m: VARIANTS[m.group(0)], "".join(map(_fold_char, text)))
 
 
 def index_text(text):
@@ -56,23 +39,10 @@ def index_text(text):
 def clean_query(raw):
     """The query as typed, made safe to show and search: no control characters, at most
     QUERY_MAX_LENGTH characters. Returns (query, was_cut)."""
-    query = " ".join(_CONTROL.sub(" ", raw or "").split())
+    query = clean_line(raw)
     if len(query) > QUERY_MAX_LENGTH:
         return query[:QUERY_MAX_LENGTH].rstrip(), True
     return query, False
-
-
-def to_traditional(text):
-    """Simplified characters converted to traditional ones (OpenCC s2t)."""
-    return _converter().convert(text) if text else text
-
-
-def written_form(query):
-    """The query in the characters the office writes — traditional, variants replaced,
-    full-width folded — for filters that match stored text as it is (the catalog's and the
-    law index's own filters). Unlike ``fold`` it keeps case and punctuation."""
-    query = "".join(ch for ch in unicodedata.normalize("NFKC", query or "") if ch.isprintable())
-    return _VARIANT_RE.sub(lambda m: VARIANTS[m.group(0)], to_traditional(query))
 
 
 def normalise_query(query):
@@ -112,21 +82,3 @@ def is_junk(query):
 def bigrams(term):
     """The character bigrams of a phrase (a single character is its own)."""
     return [term[i : i + 2] for i in range(max(len(term) - 1, 1))]
-
-
-@cache
-def _fold_char(ch):
-    normal = unicodedata.normalize("NFKC", ch)
-    if len(normal) != 1:
-        normal = ch
-    lower = normal.lower()
-    if len(lower) == 1:
-        normal = lower
-    return normal if normal.isalnum() else " "
-
-
-@cache
-def _converter():
-    from opencc import OpenCC
-
-    return OpenCC("s2t")

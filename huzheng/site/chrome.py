@@ -6,6 +6,7 @@ settings or an office clears it on this app server at once (and on all of them w
 the default cache is Redis); other local-memory servers catch up within the minute.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from huzheng.core.models import Office, OpeningPeriod
 from huzheng.site.models import SiteSettings
 
 CHROME_SECONDS = 60
+logger = logging.getLogger("huzheng.site")
 generation = Generation("site-chrome")
 
 
@@ -35,6 +37,31 @@ class Chrome:
     office: Office | None
     menu: tuple
     footer: tuple
+
+
+def office_for_request(request):
+    """The office the request's site speaks for; core's OfficeMiddleware sets it as
+    `request.office` (settings.HUZHENG_REQUEST_OFFICE names this function). None when
+    the database or the cache cannot be read: /healthz must still answer, and say so."""
+    try:
+        return chrome_for_request(request).office
+    except Exception:  # any failure to reach the database or the cache
+        logger.warning("The office of %s could not be read.", request.path, exc_info=True)
+        return None
+
+
+def chrome_for_request(request):
+    """The chrome of the site answering the request, worked out once per request and
+    kept per host name, so a request costs one cache read."""
+    if not hasattr(request, "_huzheng_chrome"):
+        host = request._get_raw_host()[:200]
+        key = f"site-chrome-for:{generation.current()}:{host}:{request.get_port()}"
+        chrome = cache.get(key)
+        if chrome is None:
+            chrome = site_chrome(Site.find_for_request(request))
+            cache.set(key, chrome, CHROME_SECONDS)
+        request._huzheng_chrome = chrome
+    return request._huzheng_chrome
 
 
 def site_chrome(site):

@@ -2,14 +2,13 @@
 policy pages, for the header and footer of every page."""
 
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
 
 from huzheng.core.services import opening_status
-from huzheng.site.chrome import site_chrome
+from huzheng.site.chrome import chrome_for_request
 
 
 def site_office(request):
-    chrome = _chrome(request)
+    chrome = chrome_for_request(request)
     return {
         "site_office": chrome.office,
         "site_office_status": SimpleLazyObject(lambda: get_site_office_status(request)),
@@ -18,19 +17,8 @@ def site_office(request):
     }
 
 
-def get_site_office(request):
-    """The site's office (views use it too)."""
-    return _chrome(request).office
-
-
 def get_site_office_status(request):
     if not hasattr(request, "_huzheng_site_office_status"):
-        office = get_site_office(request)
+        office = chrome_for_request(request).office
         request._huzheng_site_office_status = opening_status(office) if office else None
     return request._huzheng_site_office_status
-
-
-def _chrome(request):
-    if not hasattr(request, "_huzheng_chrome"):
-        request._huzheng_chrome = site_chrome(Site.find_for_request(request))
-    return request._huzheng_chrome

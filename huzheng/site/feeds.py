@@ -9,12 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from huzheng.core.text import plain_text, stream_text
 from huzheng.site.models import (
     LawPage,
     NewsCategory,
     NewsIndexPage,
-    _plain,
-    _stream_text,
     readable_news,
 )
 
@@ -53,7 +52,7 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary or _plain(_stream_text(item.body))[:300]
+        return item.summary or stream_text(item.body)[:300]
 
     def item_link(self, item):
         return item.get_url(self.request)
@@ -92,7 +91,7 @@ class LawFeed(Feed):
 
     def item_description(self, item):
         parts = [item.law_name, item.article, item.agency, item.document_number]
-        return " ".join(p for p in parts if p) + "：" + _plain(item.full_text)[:300]
+        return " ".join(p for p in parts if p) + "：" + plain_text(item.full_text)[:300]
 
     def item_link(self, item):
         return item.get_url(self.request)

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -15,9 +14,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from huzheng.core.qr import qr_svg
+from huzheng.core.text import plain_text, stream_text, written_form
 from huzheng.core.validators import validate_phone
 from huzheng.search.taxonomy import Audience, DocumentType, Policy, Topic
-from huzheng.search.text import written_form
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -223,8 +222,8 @@ class ClassifiedPage(ReviewedPage):
         policy = self.policy or self.default_policy
         return {
             "type": str(self.document_type),
-            "body": _plain(self.search_body()),
-            "summary": _plain(self.search_summary()),
+            "body": plain_text(self.search_body()),
+            "summary": plain_text(self.search_summary()),
             "names": self.search_names(),
             "topics": [str(topic)] if topic else [],
             "policies": [str(policy)] if policy else [],
@@ -249,19 +248,6 @@ class ClassifiedPage(ReviewedPage):
     def search_date(self):
         stamp = self.last_published_at or self.latest_revision_created_at
         return timezone.localtime(stamp).date() if stamp else None
-
-
-def _plain(text):
-    """Markup and runs of whitespace out: search and feeds want plain text."""
-    return " ".join(strip_tags(str(text or "")).split())
-
-
-def _stream_text(stream):
-    parts = []
-    for block in stream or []:
-        value = block.value
-        parts.append(value.source if hasattr(value, "source") else str(value))
-    return " ".join(parts)
 
 
 def _service_values(services):
@@ -378,7 +364,7 @@ class NewsPage(ClassifiedPage):
         verbose_name_plural = _("news")
 
     def search_body(self):
-        return _stream_text(self.body)
+        return stream_text(self.body)
 
     def search_summary(self):
         return self.summary or self.search_description
@@ -700,7 +686,7 @@ class DisclosurePage(IntroducedPage):
 
     def search_body(self):
         titles = [link.label for link in self.disclosure_links.all()]
-        return " ".join([_plain(self.intro), *DISCLOSURE_STATUTE_TEXT.values(), *titles])
+        return " ".join([plain_text(self.intro), *DISCLOSURE_STATUTE_TEXT.values(), *titles])
 
 
 class DisclosureLink(Orderable):
@@ -804,7 +790,7 @@ class FaqPage(IntroducedPage):
         return context
 
     def search_body(self):
-        return " ".join(f"{e.question} {_plain(e.answer)}" for e in self.entries.all())
+        return " ".join(f"{e.question} {plain_text(e.answer)}" for e in self.entries.all())
 
     def search_names(self):
         return _service_values(e.service for e in self.entries.all() if e.service_id)[0]
@@ -881,7 +867,7 @@ class AgencyPage(IntroducedPage):
     def search_body(self):
         units = " ".join(f"{u.name} {u.duties}" for u in self.units.all())
         staff = " ".join(f"{c.name} {c.duties}" for c in self.staff_contacts.all())
-        return " ".join([_plain(self.intro), units, staff, _plain(self.bus_info)])
+        return " ".join([plain_text(self.intro), units, staff, plain_text(self.bus_info)])
 
 
 class AgencyUnit(Orderable):

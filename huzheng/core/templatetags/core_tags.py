@@ -9,7 +9,7 @@ import re
 from django import template
 from django.utils import timezone
 
-from huzheng.core import roc, services
+from huzheng.core import i18n, roc, services
 
 register = template.Library()
 
@@ -74,3 +74,9 @@ def tel_href(phone):
     if len(parts) > 1 and parts[1]:
         href += "," + re.sub(r"\D", "", parts[1])
     return href
+
+
+@register.filter
+def localized(obj, field="name"):
+    """{{ service|localized:"name" }}: the English text in English when there is one."""
+    return i18n.localized(obj, field)

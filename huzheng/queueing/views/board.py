@@ -10,7 +10,7 @@ import json
 import time
 
 from django.core.handlers.asgi import ASGIRequest
-from django.http import Http404, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,7 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 
 from huzheng.core import broadcast
-from huzheng.core.services import OfficeNotFound, get_office
+from huzheng.core.services import get_office_or_404
 from huzheng.queueing import services
 
 # A heartbeat at least this often keeps proxies from closing a quiet stream, and lets the
@@ -38,7 +38,7 @@ PING = b": ping\nevent: ping\ndata: {}\n\n"
 @require_GET
 def display(request, office):
     """The full-screen display board of an office: latest calls, now serving, waiting."""
-    office = _office(office)
+    office = get_office_or_404(office)
     if request.GET.get("part") == "marquee":
         # board.js refreshes the announcements from this, rendered as on first load.
         return render(request, "queueing/display_marquee.html", {"office": office})
@@ -108,7 +108,7 @@ def counter_rows(state):
 @require_GET
 def events(request, office):
     """Server-sent events: `changed` with the newest event id whenever the queue changes."""
-    office = _office(office)
+    office = get_office_or_404(office)
     channel = services.channel(office)
     latest = broadcast.latest_id(channel)
     last_seen = _last_event_id(request)
@@ -155,13 +155,6 @@ def _sync_stream(channel, latest, announce, lifetime):
             yield _changed(latest)
         else:
             yield PING
-
-
-def _office(code):
-    try:
-        return get_office(code)
-    except OfficeNotFound:
-        raise Http404(code) from None
 
 
 def _last_event_id(request):

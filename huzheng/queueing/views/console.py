@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from huzheng.core.services import OfficeNotFound, get_office
+from huzheng.core.services import get_office_or_404
 from huzheng.queueing import services
 from huzheng.queueing.models import (
     ACTIVE_STATUSES,
@@ -39,7 +39,7 @@ MAX_COUNTER_NUMBER = 32767
 @require_safe
 def choose_counter(request, office):
     """The office's counters, their state and who staffs them: pick yours."""
-    office = _office_or_404(office)
+    office = get_office_or_404(office)
     if not services.can_serve(request.user, office):
         return _forbidden(request, office)
     counters = list(
@@ -71,7 +71,7 @@ def choose_counter(request, office):
 @require_http_methods(["GET", "HEAD", "POST"])
 def console(request, office, number):
     """One counter's console: GET shows it, POST does one action and comes back."""
-    office = _office_or_404(office)
+    office = get_office_or_404(office)
     if not services.can_serve(request.user, office):
         return _forbidden(request, office)
     counter = _counter_or_404(office, number)
@@ -293,13 +293,6 @@ def _console_context(request, office, counter):
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _office_or_404(code):
-    try:
-        return get_office(code)
-    except OfficeNotFound:
-        raise Http404(str(code)[:40]) from None
 
 
 def _counter_or_404(office, number):

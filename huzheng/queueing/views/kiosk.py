@@ -18,7 +18,11 @@ from django.views.decorators.http import require_http_methods
 
 from huzheng.catalog.models import Category, RegistrationService
 from huzheng.core.qr import qr_svg
-from huzheng.core.services import OfficeNotFound, get_office, opening_status, weekly_hours
+from huzheng.core.services import (
+    get_office_or_404,
+    opening_status,
+    weekly_hours,
+)
 from huzheng.queueing import services
 from huzheng.queueing.models import Kiosk, Series, Ticket
 
@@ -33,7 +37,7 @@ CHECK_IN = "check-in"
 @require_http_methods(["GET", "HEAD", "POST"])
 def kiosk(request, office):
     """The kiosk's screens: start, a category's services, priority, check-in; POST issues."""
-    office = _office(office)
+    office = get_office_or_404(office)
     user_kiosk, allowed = _signed_in(request, office)
     if not allowed:
         return redirect("queueing:kiosk_sign_in", office=office.code)
@@ -51,7 +55,7 @@ def kiosk(request, office):
 @require_http_methods(["GET", "HEAD", "POST"])
 def sign_in(request, office):
     """Sign a kiosk in with its device token; the kiosk id is kept in the session."""
-    office = _office(office)
+    office = get_office_or_404(office)
     error = ""
     status = 200
     if request.method == "POST":
@@ -80,7 +84,7 @@ def sign_in(request, office):
 @require_http_methods(["GET", "HEAD"])
 def printed_ticket(request, office, ticket_id):
     """The ticket as the kiosk prints it (80 mm roll), with a big number on screen."""
-    office = _office(office)
+    office = get_office_or_404(office)
     _user_kiosk, allowed = _signed_in(request, office)
     if not allowed:
         return redirect("queueing:kiosk_sign_in", office=office.code)
@@ -117,13 +121,6 @@ def printed_ticket(request, office, ticket_id):
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _office(code):
-    try:
-        return get_office(code)
-    except OfficeNotFound:
-        raise Http404(str(code)[:40]) from None
 
 
 def _signed_in(request, office):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from huzheng.core.services import OfficeNotFound, get_office, opening_status
+from huzheng.core.services import get_office_or_404, opening_status
 from huzheng.queueing import services
 from huzheng.queueing.models import CounterState, Ticket, TicketStatus
 
@@ -24,7 +24,7 @@ REFRESH_SECONDS = 15
 def live_queue(request, office):
     """The office's line now: per series the number being served, the waiting count and
     the estimated wait; the open counters."""
-    office = _office(office)
+    office = get_office_or_404(office)
     state = services.queue_status(office)
     language = _language()
     series = [
@@ -56,7 +56,7 @@ def live_queue(request, office):
 def ticket_status(request, office, ticket_id):
     """One ticket: its number, service and status in words, the people ahead of it and
     the estimated wait. Nothing personal is on a ticket, so nothing personal shows."""
-    office = _office(office)
+    office = get_office_or_404(office)
     ticket = (
         Ticket.objects.select_related("series", "service", "counter")
         .filter(pk=ticket_id, office=office)
@@ -106,13 +106,6 @@ def ticket_status(request, office, ticket_id):
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _office(code):
-    try:
-        return get_office(code)
-    except OfficeNotFound:
-        raise Http404(str(code)[:40]) from None
 
 
 def _refresh(office, *, page=False):
