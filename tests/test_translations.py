@@ -1,15 +1,22 @@
-"""Every user-facing string has its Traditional Chinese translation, and the catalog
-is well formed (placeholders match, no fuzzy guesses)."""
+"""Every user-facing string has its Traditional Chinese translation, and every catalog
+(the project's and each app's own) is well formed: placeholders match, no fuzzy guesses."""
 
 import subprocess
 from pathlib import Path
 
-CATALOG = Path(__file__).resolve().parent.parent / "locale/zh_Hant/LC_MESSAGES/django.po"
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGS = [
+    ROOT / "locale/zh_Hant/LC_MESSAGES/django.po",
+    *sorted((ROOT / "huzheng").glob("*/locale/zh_Hant/LC_MESSAGES/django.po")),
+]
 
 
-def test_the_traditional_chinese_catalog_is_complete_and_checked():
+@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_traditional_chinese_catalog_is_complete_and_checked(catalog):
     result = subprocess.run(
-        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(CATALOG)],
+        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(catalog)],
         capture_output=True,
         text=True,
         check=False,
