@@ -35,6 +35,8 @@ def pytest_configure(config):
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
     # The production hasher spends a quarter of a second on purpose; tests log in often.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Counts gathered in memory (core.tally) are written at once, inside the test.
+    settings.HUZHENG_TALLY_SECONDS = 0
     # Tasks run at once, in the test's own process and transaction; the worker itself is
     # tested for real in tests/test_serve.py.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -44,6 +46,7 @@ def pytest_configure(config):
 
     setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
     _give_this_worker_its_own_redis(settings)
+    _give_this_worker_its_own_version_files(settings)
 
 
 def _give_this_worker_its_own_redis(settings):
@@ -56,6 +59,19 @@ def _give_this_worker_its_own_redis(settings):
     for cache in settings.CACHES.values():
         if "redis" in cache["BACKEND"].lower():
             cache["LOCATION"] = url
+    setting_changed.send(sender=None, setting="CACHES", value=settings.CACHES, enter=True)
+
+
+def _give_this_worker_its_own_version_files(settings):
+    # Without Redis on SQLite the page cache's versions are files: one folder per worker.
+    versions = settings.CACHES["versions"]
+    if "filebased" not in versions["BACKEND"]:
+        return
+    import tempfile
+
+    from django.test.signals import setting_changed
+
+    versions["LOCATION"] = tempfile.mkdtemp(prefix="huzheng-test-versions-")
     setting_changed.send(sender=None, setting="CACHES", value=settings.CACHES, enter=True)
 
 
@@ -76,12 +92,16 @@ def _fresh_caches(request):
     from django.core.cache import caches
 
     caches["default"].clear()
+    caches["pages"].clear()
     database = _database_fixture(request)
+    if "filebased" in caches["versions"].__class__.__module__:
+        caches["versions"].clear()
     if database:
         from django.contrib.contenttypes.models import ContentType
 
         request.getfixturevalue(database)
         caches["shared"].clear()
+        caches["versions"].clear()
         # A test that restored a snapshot (tests/dbsnapshot.py) may have cached content
         # types whose ids its rollback took away.
         ContentType.objects.clear_cache()

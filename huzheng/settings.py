@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "huzheng.core.middleware.RejectNulBytesMiddleware",
+    # Kept anonymous pages are answered here, before sessions, views and templates.
+    "huzheng.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "huzheng.core.middleware.LanguageMiddleware",
     "huzheng.core.middleware.OfficeMiddleware",
@@ -169,7 +171,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # "default" is fast and may be per process. "shared" must be the same for every app
 # server (rate limits, idempotency, anything that decides a user's answer): Redis when
 # REDIS_URL is set, otherwise the database, which every worker of one office shares.
+# "pages" keeps whole anonymous responses in each process (core.pagecache); they are
+# served only while the versions they were built from, in "versions", are current.
+# "versions" is read on every page, so it must be cheap and shared by every process:
+# Redis; without Redis on SQLite (one machine) files in var/; else the database.
 REDIS_URL = env("REDIS_URL")
+PAGES_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "huzheng-pages",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -182,6 +193,13 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huzheng-shared",
         },
+        "versions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "huzheng-versions",
+            "TIMEOUT": None,
+        },
+        "pages": PAGES_CACHE,
     }
 else:
     CACHES = {
@@ -190,7 +208,22 @@ else:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "huzheng_shared_cache",
         },
+        "versions": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "huzheng_shared_cache",
+            "KEY_PREFIX": "versions",
+            "TIMEOUT": None,
+        },
+        "pages": PAGES_CACHE,
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        # Every process of a SQLite office runs on this one machine; a file read costs a
+        # fraction of opening SQLite (which parses the whole schema on each connection).
+        CACHES["versions"] = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("HUZHENG_VERSIONS_PATH", str(BASE_DIR / "var" / "versions")),
+            "TIMEOUT": None,
+        }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Background tasks --------------------------------------------------------------------
@@ -223,6 +256,10 @@ LANGUAGES = [("zh-hant", "繁體中文"), ("en", "English")]
 # 設定 …) by scripts/taiwan-admin-terms, which `make messages` runs.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "var" / "locale_overrides"]
 LANGUAGE_COOKIE_NAME = "huzheng_language"
+# A preference, read by the server only; sent over HTTPS only in production.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
 TIME_ZONE = "Asia/Taipei"
 USE_I18N = True
 USE_TZ = True
@@ -290,6 +327,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # --- Huzheng ------------------------------------------------------------------------------
 # The office whose site this deployment serves at "/", and the fonts PDFs embed.
 HUZHENG_DEFAULT_OFFICE = env("HUZHENG_DEFAULT_OFFICE", "huxi")
+# Seconds between writes of counts gathered in memory (core.tally: searches by query).
+HUZHENG_TALLY_SECONDS = int(env("HUZHENG_TALLY_SECONDS", "10"))
 # The function that tells which office a request's site speaks for (request.office).
 HUZHENG_REQUEST_OFFICE = "huzheng.site.chrome.office_for_request"
 # The resident registry gateway; the demo one holds made-up people (no link to 戶役政).

@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from huzheng.api import api
 from huzheng.core import views as core_views
+from huzheng.core.pagecache import public_page
 from huzheng.site import views as site_views
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("offices/<str:code>/", core_views.office_detail, name="office_detail"),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("language/<str:code>/", core_views.switch_language, name="switch_language"),
     path("", include("huzheng.catalog.urls")),
     path("forms/", include("huzheng.catalog.eform_urls")),
     path("", include("huzheng.addresses.urls")),
@@ -25,8 +27,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feeds/", include("huzheng.site.urls")),
-    path("sitemap.xml", site_views.sitemap, name="sitemap"),
-    path("robots.txt", site_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", public_page("site", "catalog")(site_views.sitemap), name="sitemap"),
+    path("robots.txt", public_page()(site_views.robots_txt), name="robots_txt"),
 ]
 
 if settings.DEBUG:

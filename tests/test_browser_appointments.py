@@ -184,7 +184,7 @@ def test_a_wrong_booking_code_gets_one_clear_message(page, site, axe):
 
 def test_the_english_booking_page(page, site, axe):
     page.goto(site + f"/appointments/{SERVICE}/")
-    _tab_to(page, 'button[name="language"][value="en"]')
+    _tab_to(page, '.language-switch a[hreflang="en"]')
     _enter(page)
     assert page.locator("html").get_attribute("lang") == "en"
     assert "(ROC " in page.locator("table.calendar caption").inner_text()

@@ -28,7 +28,7 @@ def test_the_e_forms_have_no_accessibility_violations(page, forms_site, axe, pat
 def test_the_english_form_has_no_accessibility_violations(page, forms_site, axe):
     page.goto(forms_site + "/forms/birth-registration/")
     with page.expect_navigation():
-        page.get_by_role("button", name="English").click()
+        page.get_by_role("link", name="English").click()
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", level=1).inner_text() == "Birth registration application"
     axe(page)

@@ -30,7 +30,7 @@ def test_public_pages_have_no_accessibility_violations(page, live_site, axe, pat
 def test_the_english_site_has_no_accessibility_violations(page, live_site, axe):
     page.goto(live_site + "/")
     with page.expect_navigation():
-        page.get_by_role("button", name="English").click()
+        page.get_by_role("link", name="English").click()
     assert page.locator("html").get_attribute("lang") == "en"
     axe(page)
 
@@ -46,12 +46,12 @@ def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(pa
 
 def test_the_language_switch_works_from_the_keyboard(page, live_site):
     page.goto(live_site + "/privacy/")
-    page.get_by_role("button", name="English").focus()
+    page.get_by_role("link", name="English").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == live_site + "/privacy/"
     assert page.locator("html").get_attribute("lang") == "en"
-    page.get_by_role("button", name="繁體中文").focus()
+    page.get_by_role("link", name="繁體中文").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"

@@ -1,16 +1,29 @@
 from django.urls import path
 
 from huzheng.catalog import views
+from huzheng.core.pagecache import public_page
 
 app_name = "catalog"
+# The guides and tables are the same for every visitor until the catalog changes.
+catalog_page = public_page("catalog")
 
 urlpatterns = [
-    path("services/", views.service_list, name="service_list"),
+    path("services/", catalog_page(views.service_list), name="service_list"),
     path("services/checklist/", views.checklist_view, name="checklist"),
-    path("services/tables/<slug:table>/", views.table_view, name="table"),
-    path("services/tables/<slug:table>.csv", views.table_view, {"fmt": "csv"}, name="table_csv"),
-    path("services/tables/<slug:table>.json", views.table_view, {"fmt": "json"}, name="table_json"),
-    path("services/<slug:slug>/", views.service_detail, name="service_detail"),
+    path("services/tables/<slug:table>/", catalog_page(views.table_view), name="table"),
+    path(
+        "services/tables/<slug:table>.csv",
+        catalog_page(views.table_view),
+        {"fmt": "csv"},
+        name="table_csv",
+    ),
+    path(
+        "services/tables/<slug:table>.json",
+        catalog_page(views.table_view),
+        {"fmt": "json"},
+        name="table_json",
+    ),
+    path("services/<slug:slug>/", catalog_page(views.service_detail), name="service_detail"),
     path("slips/<str:number>.pdf", views.slip_pdf, name="slip_pdf"),
     path("slips/<str:number>/", views.slip_detail, name="slip_detail"),
     path("staff/slips/new/", views.staff_slip_new, name="staff_slip_new"),

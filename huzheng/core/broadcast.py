@@ -28,6 +28,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from huzheng.core import pagecache
 from huzheng.core.models import BroadcastEvent
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,9 @@ PRUNE_EVERY = 500  # events; pruning runs when an event id is a multiple of this
 def publish(channel, kind, data=None):
     """Record an event on a channel. Call it inside the transaction of the change."""
     event = BroadcastEvent.objects.create(channel=channel, kind=kind, data=data or {})
+    # Kept pages showing this channel (the queue on the home page, the status JSON) are
+    # stale once the change commits.
+    pagecache.changed("channel", channel)
     if settings.REDIS_URL:
         transaction.on_commit(lambda: _redis_publish(channel, event.pk))
     if event.pk % PRUNE_EVERY == 0:

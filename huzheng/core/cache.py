@@ -1,21 +1,44 @@
 """Cache generations: a cheap "forget everything cached for X" across app servers."""
 
-from django.core.cache import cache
+from django.core.cache import caches
+from django.db import transaction
 
 
 class Generation:
-    """A counter in the "default" cache that names the current version of some cached
+    """A counter in the "versions" cache that names the current version of some cached
     data. Keys built with ``current()`` become unreachable when ``bump()`` is called, so
-    one increment clears every office's and every language's entries at once."""
+    one increment clears every office's and every language's entries at once, on every
+    app server (the "versions" cache is Redis, files shared by the processes of one
+    SQLite machine, or the database's cache table)."""
 
     def __init__(self, name):
         self.key = f"{name}:generation"
 
     def current(self):
-        return cache.get_or_set(self.key, 1)
+        return _shared().get_or_set(self.key, 1)
+
+    @classmethod
+    def current_many(cls, names):
+        """{name: version} of several generations in one cache read."""
+        keys = {f"{name}:generation": name for name in names}
+        found = _shared().get_many(list(keys))
+        return {name: found.get(key) for key, name in keys.items()}
 
     def bump(self):
+        """A new version now, and again when the current transaction commits: a reader
+        that saw the old data just before the commit cannot keep it under the new name."""
+        self._increment()
+        connection = transaction.get_connection()
+        if connection.in_atomic_block:
+            transaction.on_commit(self._increment)
+
+    def _increment(self):
+        shared = _shared()
         try:
-            cache.incr(self.key)
+            shared.incr(self.key)
         except ValueError:  # expired or never set: any value but the old one will do
-            cache.set(self.key, 2)
+            shared.set(self.key, 2)
+
+
+def _shared():
+    return caches["versions"]

@@ -57,28 +57,15 @@ def client_ip(request):
 
 
 class LanguageMiddleware:
-    """zh-Hant unless the visitor chose otherwise.
-
-    Pages follow the language cookie set by the language switch, else the office's
-    language, not the browser's Accept-Language: an office's site speaks Chinese first,
-    and a visitor with an English browser in Penghu still expects it. API clients say
-    what they want with Accept-Language.
-    """
+    """zh-Hant unless the visitor chose otherwise (`language_for`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.conf import settings
         from django.utils import translation
 
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if not translation.check_for_language(language or ""):
-            language = None
-        if language is None and request.path.startswith("/api/"):
-            language = translation.get_language_from_request(request)
-        language = language or settings.LANGUAGE_CODE
-        translation.activate(language)
+        translation.activate(language_for(request))
         request.LANGUAGE_CODE = translation.get_language()
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
@@ -109,3 +96,18 @@ class RejectNulBytesMiddleware:
                 return JsonResponse({"code": "bad_request", "message": message}, status=400)
             raise BadRequest("NUL byte in request")
         return self.get_response(request)
+
+
+def language_for(request):
+    """The language of a request. Pages follow the language cookie set by the language
+    switch, else the office's language, not the browser's Accept-Language: an office's
+    site speaks Chinese first, and a visitor with an English browser in Penghu still
+    expects it. API clients say what they want with Accept-Language."""
+    from django.utils import translation
+
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if not translation.check_for_language(language or ""):
+        language = None
+    if language is None and request.path.startswith("/api/"):
+        language = translation.get_language_from_request(request)
+    return language or settings.LANGUAGE_CODE

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from huzheng.core import crypto
+from huzheng.core import crypto, pagecache
 from huzheng.core.csvimport import ImportRefused, RowError, csv_rows
 from huzheng.core.middleware import client_ip, current_request
 from huzheng.core.models import AuditEntry, Office, OpeningPeriod, SpecialDay
@@ -143,8 +143,15 @@ def _spans(date, all_periods, is_open):
 
 
 def opening_status(office, at=None):
-    """Open, noon service, evening service or closed at a moment, with when that changes."""
-    at = timezone.localtime(at or timezone.now())
+    """Open, noon service, evening service or closed at a moment, with when that changes.
+    A kept page that shows it is right only until then (`pagecache.valid_until`)."""
+    status = _opening_status(office, timezone.localtime(at or timezone.now()))
+    if at is None:
+        pagecache.valid_until(status.closes_at or status.next_opens_at)
+    return status
+
+
+def _opening_status(office, at):
     today = spans_on(office, at.date())
     for span in today:
         if span.opens <= at < span.closes:

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from huzheng.core import services
 from huzheng.core.models import Office, WorkerHeartbeat
+from huzheng.core.pagecache import public_page
 
 
 @never_cache
@@ -91,6 +92,36 @@ def _check_worker():
     }
 
 
+def switch_language(request, code):
+    """The header's language links (語言切換): a plain link, so every page stays the same
+    for every visitor (no form, no CSRF token) and can be kept in the page cache. Sets
+    the language cookie and goes back to the page the visitor was on."""
+    from django.http import HttpResponseRedirect
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if code not in dict(settings.LANGUAGES):
+        raise Http404(code[:10])
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ) or any(ch in target for ch in "\r\n\x00"):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@public_page("site")
 def office_list(request):
     """Every active office with its status now (各所服務資訊)."""
     offices = Office.objects.filter(is_active=True).prefetch_related("opening_periods")
@@ -101,6 +132,7 @@ def office_list(request):
     )
 
 
+@public_page("site")
 def office_detail(request, code):
     """One office: contact, hours, status now, and the special days ahead."""
     try:

@@ -19,6 +19,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.security import SessionAuth
 
 from huzheng.catalog.services import ServiceNotFound, get_service
+from huzheng.core import pagecache
 from huzheng.core.errors import ApiError
 from huzheng.core.services import demo_mode_applies, get_office, opening_status
 from huzheng.queueing import services
@@ -209,6 +210,7 @@ def check_in(request, office: str, data: CheckInIn):
 )
 def status(request, office: str, response: HttpResponse):
     found = get_office(office)
+    pagecache.mark_public()  # kept until the office's queue changes (queue_status says so)
     response["Cache-Control"] = "no-cache"
     return status_payload(found)
 
@@ -381,6 +383,7 @@ class MarqueeOut(Schema):
 )
 def marquee(request, office: str, response: HttpResponse):
     found = get_office(office)
+    pagecache.mark_public()
     language = get_language() or "zh-hant"
     messages = services.current_messages(found)
     response["Cache-Control"] = f"public, max-age={services.CACHE_SECONDS // 2}"

@@ -25,7 +25,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from huzheng.core import broadcast
+from huzheng.core import broadcast, pagecache
 from huzheng.core.cache import Generation
 from huzheng.core.errors import ApiError
 from huzheng.core.sequences import next_number
@@ -442,6 +442,7 @@ def queue_status(office):
     """The office's line now, for boards, live pages and the API: per series the number
     being served, the waiting count and estimated wait; the counters; the latest calls.
     Cached per broadcast event, so fifty boards fetching after one call cost one query set."""
+    pagecache.depends_on("channel", channel(office))
     event_id = broadcast.latest_id(channel(office))
     today = timezone.localdate()
     key = f"queue-status:{office.pk}:{event_id}:{today}"
@@ -851,6 +852,7 @@ def current_messages(office, at=None):
     first, then the newest. Messages for every office (no office) are included."""
     if at is not None:
         return _ordered(_window(office, at, at))
+    pagecache.depends_on("marquee")
     now = timezone.now()
     key = f"marquee:{_generation.current()}:{office.pk if office else 0}"
     cached = cache.get(key)
@@ -858,6 +860,10 @@ def current_messages(office, at=None):
         until = now + dt.timedelta(seconds=CACHE_SECONDS)
         cached = (now, until, _window(office, now, until))
         cache.set(key, cached, CACHE_SECONDS)
+    # A kept page showing the marquee is right until the next message starts or ends.
+    pagecache.valid_until(
+        min((t for m in cached[2] for t in (m.starts_at, m.ends_at) if t > now), default=None)
+    )
     return _ordered(m for m in cached[2] if m.starts_at <= now < m.ends_at)
 
 
@@ -875,6 +881,7 @@ def save_message(message, *, user=None):
 def clear_cache(**kwargs):
     """Forget the cached messages of every office: a new generation hides the old keys."""
     _generation.bump()
+    pagecache.changed("marquee")
 
 
 def _window(office, start, end):

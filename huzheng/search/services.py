@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from huzheng.core.tally import Tally
 from huzheng.search import registry, text
 from huzheng.search.models import Facet, PopularQuery, SearchDocument
 
@@ -216,20 +217,34 @@ def suggestions(query, limit=5):
 
 def record_search(query, found, day=None):
     """Count one search for its normalised query when it found something and is not junk.
-    Returns the normalised query counted, or None."""
+    Returns the normalised query counted, or None. Counts are written in batches
+    (`core.tally`): a search served from the page cache costs no database write."""
     if not found or text.is_junk(query):
         return None
     normalised = text.normalise_query(query)[: text.QUERY_MAX_LENGTH]
     day = day or timezone.localdate()
-    with transaction.atomic():
-        if PopularQuery.objects.filter(day=day, query=normalised).update(count=F("count") + 1):
-            return normalised
-        try:
-            with transaction.atomic():
-                PopularQuery.objects.create(day=day, query=normalised, count=1)
-        except IntegrityError:  # another request created it first
-            PopularQuery.objects.filter(day=day, query=normalised).update(count=F("count") + 1)
+    _searches.add((day, normalised))
     return normalised
+
+
+def _write_searches(counts):
+    for (day, normalised), count in counts.items():
+        with transaction.atomic():
+            updated = PopularQuery.objects.filter(day=day, query=normalised).update(
+                count=F("count") + count
+            )
+            if updated:
+                continue
+            try:
+                with transaction.atomic():
+                    PopularQuery.objects.create(day=day, query=normalised, count=count)
+            except IntegrityError:  # another process created it first
+                PopularQuery.objects.filter(day=day, query=normalised).update(
+                    count=F("count") + count
+                )
+
+
+_searches = Tally(_write_searches)
 
 
 def popular_searches(limit=8, related_to="", today=None):

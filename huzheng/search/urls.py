@@ -2,11 +2,14 @@
 
 from django.urls import path
 
+from huzheng.core.pagecache import public_page
 from huzheng.search import views
 
 app_name = "search"
+# Results are the same for everyone until the index (pages, catalog) changes.
+results = public_page("site", "catalog", "search")
 
 urlpatterns = [
-    path("", views.search, name="search"),
-    path("help/", views.help_page, name="help"),
+    path("", results(views.search), name="search"),
+    path("help/", results(views.help_page), name="help"),
 ]

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
+from huzheng.core import pagecache
 from huzheng.search import services, text
 from huzheng.search.models import Facet
 
@@ -17,7 +18,8 @@ def search(request):
     result = services.search(query, filters, page_number)
     # A search is counted once: not again for its further pages or its filters.
     if page_number == "1" and not filters and not cut:
-        services.record_search(query, found=result.total > 0)
+        services.record_search(query, result.total > 0)
+        pagecache.on_replay(services.record_search, query, result.total > 0)
     for group in result.facets:
         for value in group.values:
             value.url = _url(query, _toggle(filters, group.name, value.value))

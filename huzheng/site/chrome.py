@@ -14,15 +14,14 @@ from django.core.cache import cache
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from huzheng.core.cache import Generation
-from huzheng.core.models import Office, OpeningPeriod
+from huzheng.core import pagecache
+from huzheng.core.models import Office, OpeningPeriod, SpecialDay
 from huzheng.site.models import SiteSettings
 
 CHROME_SECONDS = 60
 logger = logging.getLogger("huzheng.site")
-generation = Generation("site-chrome")
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,10 @@ def chrome_for_request(request):
     """The chrome of the site answering the request, worked out once per request and
     kept per host name, so a request costs one cache read."""
     if not hasattr(request, "_huzheng_chrome"):
+        # A kept page shows the chrome: it must go stale with it (read before the data).
+        pagecache.depends_on("site")
         host = request._get_raw_host()[:200]
-        key = f"site-chrome-for:{generation.current()}:{host}:{request.get_port()}"
+        key = f"site-chrome-for:{pagecache.version('site')}:{host}:{request.get_port()}"
         chrome = cache.get(key)
         if chrome is None:
             chrome = site_chrome(Site.find_for_request(request))
@@ -66,7 +67,7 @@ def chrome_for_request(request):
 
 def site_chrome(site):
     """The chrome of a site (None: no site matched the request)."""
-    key = f"site-chrome:{generation.current()}:{site.pk if site else 0}"
+    key = f"site-chrome:{pagecache.version('site')}:{site.pk if site else 0}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = _build(site)
@@ -75,8 +76,9 @@ def site_chrome(site):
 
 
 def clear(**kwargs):
-    """Forget every site's chrome: a new generation makes the old keys unreachable."""
-    generation.bump()
+    """Forget every site's chrome, and every kept page: a new version of "site" makes the
+    old keys unreachable on every app server."""
+    pagecache.changed("site")
 
 
 def _build(site):
@@ -104,6 +106,7 @@ def _offices():
 
 page_published.connect(clear, dispatch_uid="site-chrome-published")
 page_unpublished.connect(clear, dispatch_uid="site-chrome-unpublished")
-for _model in (Page, Site, SiteSettings, Office, OpeningPeriod):
+post_page_move.connect(clear, dispatch_uid="site-chrome-moved")
+for _model in (Page, Site, SiteSettings, Office, OpeningPeriod, SpecialDay):
     post_save.connect(clear, sender=_model, dispatch_uid=f"site-chrome-save-{_model.__name__}")
     post_delete.connect(clear, sender=_model, dispatch_uid=f"site-chrome-del-{_model.__name__}")

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huzheng.catalog import tables
 from huzheng.catalog.models import Category, RegistrationService
-from huzheng.site import chrome
+from huzheng.core import pagecache
 
 HOME_SECONDS = 300
 COMMON_REGISTRATION_COUNT = 8
@@ -104,10 +104,11 @@ ONLINE_SERVICES = (
 
 def home_for(site):
     """The home page's blocks for ``site``, from the cache when nothing has changed."""
+    pagecache.depends_on("catalog")
     key = ":".join(
         [
             "site-home",
-            str(chrome.generation.current()),
+            str(pagecache.version("site")),
             tables.catalog_version(),
             str(site.pk if site else 0),
             get_language() or "",

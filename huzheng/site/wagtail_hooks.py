@@ -5,7 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from huzheng.core import pagecache
 from huzheng.site import admin_views
+
+
+@hooks.register("before_serve_page")
+def keep_public_pages(page, request, serve_args, serve_kwargs):
+    """Every published page is the same for every anonymous visitor until pages or the
+    catalog change (law and FAQ pages name services); the page cache keeps it."""
+    pagecache.mark_public()
+    pagecache.depends_on("site")
+    pagecache.depends_on("catalog")
 
 
 @hooks.register("register_admin_urls")
