@@ -140,17 +140,23 @@ SQLITE_OPTIONS = {
 
 DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:
-    # Persistent connections are off by default: under ASGI each request may run in a
-    # different thread, and Django advises against them there. A pooler (pgbouncer)
-    # is the way to reuse connections at scale.
-    DATABASES = {
-        "default": dj_database_url.parse(
-            DATABASE_URL, conn_max_age=int(env("DB_CONN_MAX_AGE", "0"))
-        )
-    }
+    # Persistent connections (CONN_MAX_AGE) stay off: under ASGI each request may run in
+    # a different thread, and Django advises against them there. On PostgreSQL each app
+    # process keeps a small pool of connections instead (Django's psycopg pool), so a
+    # request does not pay for a new connection; DB_POOL_MAX_SIZE bounds it per process
+    # (mind PostgreSQL's max_connections across processes), DB_POOL=0 turns it off.
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
-        DATABASES["default"]["CONN_MAX_AGE"] = 0
+    elif env_bool("DB_POOL", default=True):
+        DATABASES["default"]["OPTIONS"] = {
+            **DATABASES["default"].get("OPTIONS", {}),
+            "pool": {
+                "min_size": int(env("DB_POOL_MIN_SIZE", "1")),
+                "max_size": int(env("DB_POOL_MAX_SIZE", "20")),
+                "timeout": 10,
+            },
+        }
     else:
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:

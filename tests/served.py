@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -19,8 +20,15 @@ MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
 
 def platform_environment(**extra):
-    """os.environ as a served platform sees it: demo mode, no test-only switches."""
-    env = {**os.environ, "HUZHENG_DEMO": "1", "DJANGO_SETTINGS_MODULE": "huzheng.settings"}
+    """os.environ as a served platform sees it: demo mode, no test-only switches, and
+    page-cache versions of its own (the servers started with one environment share
+    them, as the processes of one machine do)."""
+    env = {
+        **os.environ,
+        "HUZHENG_DEMO": "1",
+        "DJANGO_SETTINGS_MODULE": "huzheng.settings",
+        "HUZHENG_VERSIONS_PATH": tempfile.mkdtemp(prefix="huzheng-versions-"),
+    }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the servers must be async-safe for real
     env.pop("REDIS_URL", None)
     env.update(extra)

@@ -233,3 +233,34 @@ def test_two_servers_share_the_limit_on_public_look_ups(two_servers):
             {},
         )
         assert status == 429, body
+
+
+def test_two_servers_an_edit_shows_at_once_on_both_despite_their_page_caches(two_servers):
+    """Each server keeps anonymous pages in its own memory (core.pagecache); an edit made
+    elsewhere bumps the versions they share (files on SQLite, Redis with PostgreSQL), so
+    neither serves its kept copy again."""
+    one, two, env = two_servers
+    path = "/services/birth/"
+    for server in (one, two):
+        for _ in range(2):  # the second answer comes from the server's page cache
+            assert "嬰兒出生十四日內" not in _get_text(server + path)
+        assert "嬰兒出生十四日內" not in _get_text(server + "/")
+    code = (
+        "from huzheng.catalog.models import RegistrationService;"
+        "s = RegistrationService.objects.get(slug='birth');"
+        "s.summary = '嬰兒出生十四日內請來辦理。'; s.is_hot = True; s.save();"
+        "from huzheng.queueing.models import MarqueeMessage;"
+        "from django.utils import timezone; import datetime as dt;"
+        "MarqueeMessage.objects.create(office=None, text='系統維護公告測試',"
+        " starts_at=timezone.now() - dt.timedelta(minutes=1),"
+        " ends_at=timezone.now() + dt.timedelta(hours=1))"
+    )
+    subprocess.run([*MANAGE, "shell", "-c", code], env=env, cwd=ROOT, check=True)
+    for server in (one, two):
+        assert "嬰兒出生十四日內" in _get_text(server + path)
+        assert "系統維護公告測試" in _get_text(server + "/")
+
+
+def _get_text(url):
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - localhost
+        return response.read().decode()

@@ -1,5 +1,7 @@
 """Cache generations: a cheap "forget everything cached for X" across app servers."""
 
+import time
+
 from django.core.cache import caches
 from django.db import transaction
 
@@ -15,7 +17,9 @@ class Generation:
         self.key = f"{name}:generation"
 
     def current(self):
-        return _shared().get_or_set(self.key, 1)
+        # A counter that was evicted or culled starts again from the clock, never from a
+        # value an old entry could still carry.
+        return _shared().get_or_set(self.key, time.time_ns)
 
     @classmethod
     def current_many(cls, names):
@@ -36,8 +40,8 @@ class Generation:
         shared = _shared()
         try:
             shared.incr(self.key)
-        except ValueError:  # expired or never set: any value but the old one will do
-            shared.set(self.key, 2)
+        except ValueError:  # evicted or never set: any value but the old one will do
+            shared.set(self.key, time.time_ns(), None)
 
 
 def _shared():
