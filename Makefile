@@ -62,6 +62,7 @@ check: $(STAMP) system-deps
 	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
 bench: $(STAMP) messages
+	@scripts/system-deps bench
 	@mkdir -p var
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
