@@ -72,7 +72,7 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until(lambda: get_json(base + "/healthz")["tasks"]["ok"], timeout=20)
+        wait_until(lambda: get_json(base + "/healthz")["tasks"]["ok"], timeout=60)
         health = get_json(base + "/healthz")
         assert health["status"] == "ok", health
         assert (
@@ -97,7 +97,7 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
             capture_output=True,
         )
         mail_dir = tmp_path / "mail"
-        wait_until(lambda: mail_dir.exists() and any(mail_dir.iterdir()), timeout=20)
+        wait_until(lambda: mail_dir.exists() and any(mail_dir.iterdir()), timeout=60)
         (mail_file,) = mail_dir.iterdir()
         assert "citizen@example.tw" in mail_file.read_text()
 
