@@ -274,12 +274,25 @@ def _apply_synonyms(folded, synonyms, analysis):
     for match in pattern.finditer(folded):
         phrase = match.group(0)
         meanings = synonyms[phrase]
+        if _inside_meaning(folded, match, meanings):
+            continue  # 憑證 inside 自然人憑證 is already the office's word
         pieces.append(folded[last : match.start()])
         pieces.append(_synonym_groups(phrase, meanings))
         analysis.replaced.extend((phrase, " ".join(words)) for words in meanings)
         last = match.end()
     pieces.append(folded[last:])
     return pieces
+
+
+def _inside_meaning(folded, match, meanings):
+    for words in meanings:
+        for word in words:
+            start = folded.find(word)
+            while start >= 0:
+                if start <= match.start() and match.end() <= start + len(word):
+                    return True
+                start = folded.find(word, start + 1)
+    return False
 
 
 def _synonym_groups(phrase, meanings):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from huzheng.core import pagecache
 from huzheng.core.tally import Tally
 from huzheng.search import analysis, registry, spelling, text
 from huzheng.search.models import Facet, PopularQuery, SearchDocument
@@ -27,6 +28,7 @@ PHRASE_BONUS = 20  # the words together, as typed, in the title
 START_BONUS = 6  # the title starts with the query
 WHOLE_TITLE_BONUS = 30  # the query is the whole title
 POPULAR_DAYS = 30
+FEW = 5  # fewer results with every word than this: those with most words follow
 
 
 # --- Indexing ---------------------------------------------------------------------------
@@ -160,6 +162,10 @@ def search(query, filters=None, page=1, per_page=PER_PAGE):
         elif len(understood.groups) > 1:
             rows = _most_words(understood, filters)
             result.partial = bool(rows)
+    elif len(rows) < FEW and len(understood.groups) > 1:
+        # Few documents have every word: those with most of them follow.
+        found = {row[0] for row in rows}
+        rows += [row for row in _most_words(understood, filters) if row[0] not in found]
     if not filters:
         rows = _pin_best_bets(rows, query, understood)
     result.total = len(rows)
@@ -300,6 +306,163 @@ def popular_searches(limit=8, related_to="", today=None):
         chars = set(text.normalise_query(related_to).replace(" ", ""))
         top.sort(key=lambda q: not (chars & set(q)))
     return top[:limit]
+
+
+# --- Editors' synonyms and best bets ----------------------------------------------------
+
+
+class EditError(ValueError):
+    """A synonym or best bet that cannot be saved, with the reason in the editor's words."""
+
+
+def check_synonym(*, phrase, means, note="", synonym=None):
+    """The synonym's fields cleaned, or EditError with the reason."""
+    from django.utils.translation import gettext as _
+
+    from huzheng.search.models import Synonym
+
+    phrase, means = text.clean_line(phrase, 50), text.clean_line(means, 100)
+    if not text.query_text(phrase) or not text.query_text(means):
+        raise EditError(_("Enter both the words people type and the office's words."))
+    if text.query_text(phrase) == text.query_text(means):
+        raise EditError(_("The two sides are the same words."))
+    others = Synonym.objects.exclude(pk=getattr(synonym, "pk", None))
+    if others.filter(phrase=phrase, means=means).exists():
+        raise EditError(_("This synonym exists already."))
+    return {"phrase": phrase, "means": means, "note": text.clean_line(note, 200)}
+
+
+@transaction.atomic
+def save_synonym(user, *, phrase, means, note="", synonym=None):
+    """Add (or change) a synonym: ``phrase`` as people type it finds ``means``."""
+    from huzheng.core.services import record_audit
+    from huzheng.search.models import Synonym
+
+    fields = check_synonym(phrase=phrase, means=means, note=note, synonym=synonym)
+    synonym = synonym or Synonym()
+    is_new = synonym.pk is None
+    for name, value in fields.items():
+        setattr(synonym, name, value)
+    synonym.save()
+    record_audit(user, "create" if is_new else "update", synonym, fields=["phrase", "means"])
+    analysis.forget_synonyms()
+    pagecache.changed("search")
+    return synonym
+
+
+def check_best_bet(*, query, url, position=1, best_bet=None):
+    """The best bet's fields cleaned, or EditError with the reason."""
+    from django.utils.translation import gettext as _
+
+    from huzheng.search.models import BestBet
+
+    normalised = text.normalise_query(text.clean_line(query, 100))[:100]
+    url = text.clean_line(url, 500)
+    if "://" in url:  # an address copied from the browser: keep its path
+        url = "/" + url.split("://", 1)[1].partition("/")[2]
+    if not normalised:
+        raise EditError(_("Enter the search words."))
+    if not SearchDocument.objects.filter(url=url).exists():
+        raise EditError(_("No search result has this address. Copy it from a search result."))
+    others = BestBet.objects.exclude(pk=getattr(best_bet, "pk", None))
+    if others.filter(query=normalised, url=url).exists():
+        raise EditError(_("This result is pinned to these words already."))
+    try:
+        position = max(1, min(int(position or 1), 100))
+    except (TypeError, ValueError):
+        position = 1
+    return {"query": normalised, "url": url, "position": position}
+
+
+@transaction.atomic
+def save_best_bet(user, *, query, url, position=1, best_bet=None):
+    """Pin the result at ``url`` (an address the index has) to ``query``."""
+    from huzheng.core.services import record_audit
+    from huzheng.search.models import BestBet
+
+    fields = check_best_bet(query=query, url=url, position=position, best_bet=best_bet)
+    best_bet = best_bet or BestBet()
+    is_new = best_bet.pk is None
+    for name, value in fields.items():
+        setattr(best_bet, name, value)
+    best_bet.save()
+    record_audit(user, "create" if is_new else "update", best_bet, fields=["query", "url"])
+    pagecache.changed("search")
+    return best_bet
+
+
+@transaction.atomic
+def delete_edit(user, instance):
+    """Remove a synonym or a best bet."""
+    from huzheng.core.services import record_audit
+
+    record_audit(user, "delete", instance)
+    instance.delete()
+    analysis.forget_synonyms()
+    pagecache.changed("search")
+
+
+# --- Learning from use: searches that found nothing or were not followed -------------------
+
+
+def record_query(query, total, day=None):
+    """Count a search of ``query`` that found ``total`` results (page one, no filters),
+    without anything about who searched. Junk and personal-looking queries are skipped."""
+    if text.is_junk(query):
+        return None
+    normalised = text.normalise_query(query)[: text.QUERY_MAX_LENGTH]
+    day = day or timezone.localdate()
+    _stats.add((day, normalised, "searches"))
+    if not total:
+        _stats.add((day, normalised, "empty"))
+    return normalised
+
+
+def record_click(query, day=None):
+    """Count a result followed from a search for ``query``."""
+    if text.is_junk(query):
+        return None
+    normalised = text.normalise_query(query)[: text.QUERY_MAX_LENGTH]
+    _stats.add((day or timezone.localdate(), normalised, "clicks"))
+    return normalised
+
+
+def _write_stats(counts):
+    from huzheng.search.models import QueryStat
+
+    by_query = {}
+    for (day, normalised, column), count in counts.items():
+        by_query.setdefault((day, normalised), {})[column] = count
+    for (day, normalised), columns in by_query.items():
+        increments = {name: F(name) + n for name, n in columns.items()}
+        with transaction.atomic():
+            if QueryStat.objects.filter(day=day, query=normalised).update(**increments):
+                continue
+            try:
+                with transaction.atomic():
+                    QueryStat.objects.create(day=day, query=normalised, **columns)
+            except IntegrityError:  # another process created it first
+                QueryStat.objects.filter(day=day, query=normalised).update(**increments)
+
+
+_stats = Tally(_write_stats)
+
+
+def unanswered_queries(days=POPULAR_DAYS, today=None, limit=200):
+    """Queries of the last ``days`` days that found nothing or whose results nobody
+    followed, most searched first: what editors answer with a synonym or a best bet."""
+    from django.db.models import Q as _Q
+
+    from huzheng.search.models import QueryStat
+
+    since = (today or timezone.localdate()) - dt.timedelta(days=days)
+    return list(
+        QueryStat.objects.filter(day__gte=since)
+        .values("query")
+        .annotate(searches=Sum("searches"), empty=Sum("empty"), clicks=Sum("clicks"))
+        .filter(_Q(empty__gt=0) | _Q(clicks=0))
+        .order_by("-empty", "-searches", "query")[:limit]
+    )
 
 
 # --- Helpers ------------------------------------------------------------------------------
