@@ -50,11 +50,19 @@ class SynonymForm(_ServiceForm):
     check_function = staticmethod(services.check_synonym)
     fields_for_service = ("phrase", "means", "note")
 
+    class Meta:
+        model = Synonym
+        fields = ["phrase", "means", "note"]
+
 
 class BestBetForm(_ServiceForm):
     save_function = staticmethod(services.save_best_bet)
     check_function = staticmethod(services.check_best_bet)
     fields_for_service = ("query", "url", "position")
+
+    class Meta:
+        model = BestBet
+        fields = ["query", "url", "position"]
 
 
 class _ServiceSave:
@@ -85,7 +93,6 @@ class _Delete(DeleteView):
 
 class SynonymViewSet(ModelViewSet):
     model = Synonym
-    form_class = SynonymForm
     form_fields = ["phrase", "means", "note"]
     icon = "resubmit"
     menu_label = _("Synonyms")
@@ -97,10 +104,12 @@ class SynonymViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
 
+    def get_form_class(self, for_update=False):
+        return SynonymForm
+
 
 class BestBetViewSet(ModelViewSet):
     model = BestBet
-    form_class = BestBetForm
     form_fields = ["query", "url", "position"]
     icon = "pick"
     menu_label = _("Best bets")
@@ -111,6 +120,9 @@ class BestBetViewSet(ModelViewSet):
     delete_view_class = _Delete
     copy_view_enabled = False
     inspect_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return BestBetForm
 
 
 class UnansweredSearchesView(ReportView):
