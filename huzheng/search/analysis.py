@@ -132,6 +132,7 @@ FILLER_WORDS = {
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _VOCABULARY_CHECK_SECONDS = 30
+MAX_GROUPS = 10
 
 logger = logging.getLogger(__name__)
 
@@ -184,7 +185,8 @@ def analyse(query, synonyms=None):
         if marker not in seen:
             seen.add(marker)
             groups.append(group)
-    analysis.groups = groups
+    # Nobody types more words than this about one thing; a hostile query costs no more.
+    analysis.groups = groups[:MAX_GROUPS]
     if not groups and analysis.intent:
         analysis.groups = [list(INTENT_WORDS[analysis.intent])]
     return analysis

@@ -312,7 +312,12 @@ def popular_searches(limit=8, related_to="", today=None):
 
 
 class EditError(ValueError):
-    """A synonym or best bet that cannot be saved, with the reason in the editor's words."""
+    """A synonym or best bet that cannot be saved, with the reason in the editor's words
+    and the field it is about (None for the whole)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
 
 
 def check_synonym(*, phrase, means, note="", synonym=None):
@@ -323,9 +328,9 @@ def check_synonym(*, phrase, means, note="", synonym=None):
 
     phrase, means = text.clean_line(phrase, 50), text.clean_line(means, 100)
     if not text.query_text(phrase) or not text.query_text(means):
-        raise EditError(_("Enter both the words people type and the office's words."))
+        raise EditError(_("Enter both the words people type and the office's words."), "means")
     if text.query_text(phrase) == text.query_text(means):
-        raise EditError(_("The two sides are the same words."))
+        raise EditError(_("The two sides are the same words."), "means")
     others = Synonym.objects.exclude(pk=getattr(synonym, "pk", None))
     if others.filter(phrase=phrase, means=means).exists():
         raise EditError(_("This synonym exists already."))
@@ -361,9 +366,11 @@ def check_best_bet(*, query, url, position=1, best_bet=None):
     if "://" in url:  # an address copied from the browser: keep its path
         url = "/" + url.split("://", 1)[1].partition("/")[2]
     if not normalised:
-        raise EditError(_("Enter the search words."))
+        raise EditError(_("Enter the search words."), "query")
     if not SearchDocument.objects.filter(url=url).exists():
-        raise EditError(_("No search result has this address. Copy it from a search result."))
+        raise EditError(
+            _("No search result has this address. Copy it from a search result."), "url"
+        )
     others = BestBet.objects.exclude(pk=getattr(best_bet, "pk", None))
     if others.filter(query=normalised, url=url).exists():
         raise EditError(_("This result is pinned to these words already."))

@@ -4,6 +4,7 @@ through a small table of characters people confuse (藉/籍, 昏/婚, 監/鑑 �
 word one character apart. A correction is offered only when it finds something."""
 
 import threading
+import time
 from itertools import product
 
 from huzheng.search import analysis as analysis_module
@@ -31,12 +32,9 @@ CONFUSIONS = {
     "記": "紀",
     "紀": "記",
     "己": "記",
-    "遺": "遺",
     "移": "遺",
-    "掛": "掛",
     "卦": "掛",
     "褂": "掛",
-    "遷": "遷",
     "千": "遷",
     "簽": "遷",
     "仟": "遷",
@@ -44,10 +42,8 @@ CONFUSIONS = {
     "辯": "辦",
     "申": "身",
     "深": "身",
-    "戶": "戶",
     "護": "戶",
     "互": "戶",
-    "籍": "籍",
     "名": "民",
     "明": "名",
     "鑒": "鑑",
@@ -55,23 +51,30 @@ CONFUSIONS = {
     "捐": "損",
     "暫": "章",
     "張": "章",
-    "登": "登",
     "燈": "登",
     "噔": "登",
 }
 _MAX_VARIANTS = 64
+# A hostile query must not cost hundreds of look-ups: so many words, so many tries each.
+MAX_WORDS = 4
+MAX_TRIES = 12
+# Other processes learn of a rebuilt vocabulary this late at most.
+_RELOAD_SECONDS = 300
 
 
 def correct(analysis, has_results):
     """A corrected Analysis whose every group finds something (``has_results(groups)``),
     or None. Only words that find nothing are changed."""
     groups = [list(group) for group in analysis.groups]
+    if len(groups) > MAX_WORDS:
+        return None
     changed = False
     for index, group in enumerate(groups):
         if has_results([group]):
             continue
         word = group[0]
-        replacement = next((c for c in candidates(word) if has_results([[c]])), None)
+        tries = candidates(word)[:MAX_TRIES]
+        replacement = next((c for c in tries if has_results([[c]])), None)
         if replacement is None:
             return None
         groups[index] = [replacement]
@@ -122,7 +125,7 @@ def _vocabulary():
     """Every 2 to 4 character piece of the vocabulary's words, keyed by each spelling
     with one character unknown ("戶?謄本"): one dictionary look-up per position."""
     with _lock:
-        if "neighbours" in _state:
+        if "neighbours" in _state and time.monotonic() - _state["loaded"] < _RELOAD_SECONDS:
             return _state
         from huzheng.search.models import IndexWord
 
@@ -135,5 +138,5 @@ def _vocabulary():
         for piece in counts:
             for i in range(len(piece)):
                 neighbours.setdefault(piece[:i] + "?" + piece[i + 1 :], []).append(piece)
-        _state.update(neighbours=neighbours, counts=counts)
+        _state.update(neighbours=neighbours, counts=counts, loaded=time.monotonic())
         return _state

@@ -4,7 +4,6 @@ searches that found nothing or whose results nobody followed, each with a one-st
 
 from urllib.parse import urlencode
 
-from django.core.exceptions import ValidationError
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -33,7 +32,7 @@ class _ServiceForm(WagtailAdminModelForm):
             try:
                 type(self).check_function(**self._arguments(cleaned))
             except services.EditError as error:
-                raise ValidationError(str(error)) from None
+                self.add_error(error.field, str(error))
         return cleaned
 
     def _arguments(self, cleaned):

@@ -84,6 +84,9 @@ HOSTILE = [
     "掛" * 500,
     "遷入" * 150,
     "_%",
+    "一 二 三 四 五 六 七 八 九 十 " * 5,  # many words: the fallback's cost is capped
+    "戶藉謄本" * 40,  # a long misspelt word: the correction's cost is capped
+    "請問 要帶什麼 多少錢 怎麼辦",  # nothing but question words
 ]
 
 
