@@ -29,6 +29,7 @@ urlpatterns = [
     path("feeds/", include("huzheng.site.urls")),
     path("sitemap.xml", public_page("site", "catalog")(site_views.sitemap), name="sitemap"),
     path("robots.txt", public_page()(site_views.robots_txt), name="robots_txt"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
