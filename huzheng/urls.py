@@ -17,7 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:code>/", core_views.switch_language, name="switch_language"),
     path("", include("huzheng.catalog.urls")),
-    path("forms/", include("huzheng.catalog.eform_urls")),
+    path("forms/", include("huzheng.catalog.eforms.urls")),
     path("", include("huzheng.addresses.urls")),
     path("search/", include("huzheng.search.urls")),
     path("queue/", include("huzheng.queueing.urls")),
