@@ -102,9 +102,9 @@ def test_the_preview_shows_both_languages(rf):
 
 
 def test_a_letter_is_numbered_from_the_register_and_its_pdf_reads_in_chinese():
-    from pypdf import PdfReader
-
     import datetime as dt
+
+    from pypdf import PdfReader
 
     demo.ensure_templates()
     office = OfficeFactory(code="huxi", name="澎湖縣湖西鄉戶政事務所")
