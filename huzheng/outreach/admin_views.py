@@ -15,10 +15,11 @@ from django.views.decorators.http import require_POST
 from huzheng.core import roc
 from huzheng.core.csvimport import ImportRefused
 from huzheng.core.models import AuditEntry
-from huzheng.core.services import for_staff, record_audit, staff_office
+from huzheng.core.services import for_staff, record_audit, staff_office, staff_office_ids
 from huzheng.notify import letters as notify_letters
 from huzheng.notify.models import Letter, Message
 from huzheng.outreach import intake, services
+from huzheng.outreach import statistics as outreach_statistics
 from huzheng.outreach.forms import CallForm, ImportForm, ItemForm, NoteForm, RegisteredForm
 from huzheng.outreach.models import (
     OPEN_STATES,
@@ -261,6 +262,17 @@ def letters_mailed(request):
     count = notify_letters.mark_mailed(list(letters))
     messages.success(request, _("%(count)s letters marked as mailed today.") % {"count": count})
     return redirect("outreach_staff:letters")
+
+
+def statistics(request):
+    _require(request, VIEW_PERMISSION)
+    office_ids = staff_office_ids(request.user)
+    outbox = Message.objects.all()
+    if office_ids is not None:
+        outbox = outbox.filter(office_id__in=office_ids)
+    letters = for_staff(Letter.objects.all(), request.user)
+    figures = outreach_statistics.figures(_scoped(request), outbox, letters)
+    return render(request, "outreach/admin/statistics.html", figures)
 
 
 def _require(request, permission):

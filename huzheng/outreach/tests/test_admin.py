@@ -155,3 +155,15 @@ def test_the_public_lists_and_their_api(client, desk):
     response = client.get("/api/v1/what-next/death", HTTP_ACCEPT_LANGUAGE="en")
     assert response.json()["title"].startswith("After a death")
     assert client.get("/api/v1/what-next/x").json()["code"] == "not_found"
+
+
+def test_the_statistics_page_and_the_daily_command(client, desk):
+    from django.core.management import call_command
+
+    make_item(desk, days_ago=70, service="divorce")
+    call_command("outreach_daily", "--no-fetch", stdout=io.StringIO())
+    assert WorkItem.objects.exclude(overdue_since=None).count() == 1
+    client.force_login(desk["director"])
+    response = client.get(reverse("outreach_staff:statistics"))
+    assert response.status_code == 200
+    assert "法院裁判" in response.content.decode()

@@ -14,7 +14,7 @@ from huzheng.notify.models import Letter, Message
 from huzheng.outreach import services
 from huzheng.outreach.models import ItemEvent, State, WorkItem
 from huzheng.outreach.services import OutreachError
-from huzheng.outreach.tests.factories import NATIONAL_ID, make_item, outreach_desk
+from huzheng.outreach.tests.factories import NATIONAL_ID, OTHER_ID, make_item, outreach_desk
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +148,19 @@ def test_the_worklist_filters_ignore_values_not_on_offer(desk):
     items = WorkItem.objects.all()
     assert services.worklist(items, due="overdue").count() == 1
     assert services.worklist(items, state="<script>", source="x' OR 1=1").count() == 2
+
+
+def test_the_indicators_count_items_by_their_deadline(desk):
+    from huzheng.core.indicators import Period, get_indicator
+
+    late = make_item(desk, days_ago=70, service="divorce")
+    services.log_call(late, outcome="reached")
+    early = make_item(desk, days_ago=40, service="divorce", national_id=OTHER_ID)
+    services.mark_registered(early, reference="x")
+    first = min(late.deadline, early.deadline)
+    period = Period(first, first + dt.timedelta(days=40))
+    office = desk["office"]
+    assert get_indicator("outreach.registered_in_time").value(office, period) == 50.0
+    assert get_indicator("outreach.reached_before_deadline").value(office, period) == 50.0
+    empty = Period(dt.date(2000, 1, 1), dt.date(2000, 1, 31))
+    assert get_indicator("outreach.registered_in_time").value(office, empty) is None
