@@ -112,6 +112,7 @@ def _worklist(office):
             national_id=_id("E10000010"),
             event_date=today - dt.timedelta(days=10),
             others="配偶 李王秀英",
+            deadline=today + dt.timedelta(days=20),
             phone="0987654321",
             email="citizen@example.com",
             assigned_to=clerk,

@@ -14,9 +14,7 @@ class ItemForm(forms.Form):
     source = forms.ChoiceField(label=_("Source"), choices=Source.choices)
     service = forms.ModelChoiceField(
         label=_("Registration owed"),
-        queryset=RegistrationService.objects.filter(deadline_days__isnull=False).order_by(
-            "sort_order", "name"
-        ),
+        queryset=RegistrationService.objects.order_by("sort_order", "name"),
     )
     person_name = forms.CharField(label=_("Person concerned"), max_length=100)
     national_id = forms.CharField(
@@ -28,7 +26,10 @@ class ItemForm(forms.Form):
     deadline = RocDateField(
         label=_("Deadline"),
         required=False,
-        help_text=_("Leave empty to compute it from the catalog's legal deadline."),
+        help_text=_(
+            "Leave empty to compute it from the catalog's legal deadline; needed for a "
+            "registration without one."
+        ),
     )
     others = forms.CharField(label=_("Others concerned"), max_length=200, required=False)
     external_reference = forms.CharField(label=_("Source reference"), max_length=60, required=False)

@@ -36,6 +36,7 @@ COLUMNS = {
     "address": ("地址", "address"),
     "phone": ("電話", "phone"),
     "others": ("關係人", "others"),
+    "deadline": ("期限", "deadline"),
 }
 REQUIRED = ("source", "service", "name", "national_id", "event_date")
 
@@ -53,6 +54,7 @@ class Notification:
     address: str = ""
     phone: str = ""
     others: str = ""
+    deadline: dt.date | None = None  # for a notice with no statutory deadline
 
 
 class NoticeGateway:
@@ -93,6 +95,10 @@ class DemoGateway(NoticeGateway):
                     external_reference=reference,
                     address=f"{office.address[:10]}示範路{days_ago}號",
                     phone="0912345678",
+                    # Notices with no statutory deadline get the office's own: 30 days.
+                    deadline=today + dt.timedelta(days=30)
+                    if source in (Source.INTERESTED_PARTY, Source.BOOKLET)
+                    else None,
                 )
             )
         return found
@@ -125,6 +131,7 @@ def import_notifications(office, *, gateway=None, since=None, user=None):
                 address=notification.address,
                 phone=notification.phone,
                 others=notification.others,
+                deadline=notification.deadline,
                 user=user,
             )
         except OutreachError:
@@ -208,7 +215,17 @@ def _parsed_row(row):
         raise OutreachError(exc.messages[0]) from None
     if event_date > roc.today():
         raise OutreachError(_("The event date cannot be in the future."))
+    deadline = None
+    if row.get("deadline"):
+        try:
+            deadline = roc.parse(row["deadline"])
+        except ValidationError as exc:
+            raise OutreachError(
+                _("Deadline “%(value)s”: %(error)s")
+                % {"value": row["deadline"][:20], "error": exc.messages[0]}
+            ) from None
     return {
+        "deadline": deadline,
         "source": source,
         "service": service,
         "person_name": row["name"],

@@ -321,13 +321,15 @@ def _checked(
         raise OutreachError(_("Please enter the event date."))
     if event_date > today:
         raise OutreachError(_("The event date cannot be in the future."))
-    if service.deadline_days is None:
+    if service.deadline_days is None and deadline is None:
         raise OutreachError(
-            _("%(service)s has no legal deadline; choose the registration owed.")
+            _("%(service)s has no legal deadline; please enter the deadline.")
             % {"service": service.name}
         )
     if deadline is not None and deadline < today:
         raise OutreachError(_("The deadline you entered is already past."))
+    if deadline is not None and deadline < event_date:
+        raise OutreachError(_("The deadline cannot be before the event."))
     try:
         email = clean_email(email)
     except ValidationError:
