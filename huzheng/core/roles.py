@@ -121,6 +121,7 @@ OUTREACH = [
     "notify.change_letter",
 ]
 AGENCY_NOTICES = [
+    "outreach.view_lifeeventchecklist",
     "outreach.view_agencynotice",
     "outreach.add_agencynotice",
     "outreach.change_agencynotice",

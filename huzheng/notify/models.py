@@ -12,6 +12,9 @@ class Message(models.Model):
     the moment it is sent or has finally failed. A background task sends it; a failed
     attempt is tried again later, and nothing is lost without a recorded reason."""
 
+    # Not content: Wagtail's reference index need not follow its template link.
+    wagtail_reference_index_ignore = True
+
     class Channel(models.TextChoices):
         EMAIL = "email", _("e-mail")
         SMS = "sms", _("SMS")
@@ -158,6 +161,9 @@ class Template(PreviewableMixin, models.Model):
 class TemplateVersion(models.Model):
     """The words of one version of a template, kept so any message can be traced back."""
 
+    # Not content: Wagtail's reference index need not follow its template link.
+    wagtail_reference_index_ignore = True
+
     template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="versions")
     version = models.PositiveIntegerField(_("version"))
     subject = models.CharField(_("subject"), max_length=200, blank=True)
@@ -181,6 +187,9 @@ class TemplateVersion(models.Model):
 class Letter(models.Model):
     """A letter in the office's outgoing-letter register (發文簿): its number (發文字號),
     date, recipient, subject and the words printed, kept so it can be printed again."""
+
+    # Not content: Wagtail's reference index need not follow its template link.
+    wagtail_reference_index_ignore = True
 
     office = models.ForeignKey(
         "core.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="+"

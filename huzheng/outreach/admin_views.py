@@ -143,7 +143,6 @@ def item(request, pk):
         work_item,
         fields=list(WorkItem.personal_data_fields),
     )
-    checklist = LifeEventChecklist.objects.filter(service=work_item.service).first()
     return render(
         request,
         "outreach/admin/item.html",
@@ -160,7 +159,6 @@ def item(request, pk):
             "call_form": CallForm(),
             "registered_form": RegisteredForm(),
             "note_form": NoteForm(),
-            "checklist": checklist,
         },
     )
 
@@ -208,6 +206,33 @@ def act(request, pk, action):
     else:
         messages.success(request, done)
     return redirect("outreach_staff:item", pk=work_item.pk)
+
+
+@require_POST
+def email_checklist(request, event):
+    _require(request, "outreach.view_lifeeventchecklist")
+    office = staff_office(request.user)
+    checklist = LifeEventChecklist.objects.filter(event=str(event)[:20]).first()
+    if office is None or checklist is None:
+        raise Http404
+    language = "en" if request.POST.get("language") == "en" else "zh-hant"
+    try:
+        services.email_checklist(
+            checklist,
+            request.POST.get("email", "")[:254],
+            office=office,
+            name=request.POST.get("name", "")[:100],
+            language=language,
+            link=request.build_absolute_uri(checklist.get_absolute_url()),
+        )
+    except services.OutreachError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The list is on its way by e-mail."))
+    back = request.POST.get("next", "")
+    if not back.startswith("/admin/") or "//" in back:
+        back = "outreach_staff:worklist"
+    return redirect(back)
 
 
 def letter_register(request):

@@ -44,6 +44,8 @@ class WorkItem(models.Model):
     """One registration one person still owes after one event (待辦登記): a court ruling,
     a reported birth or death, two years abroad. The worklist is made of these."""
 
+    wagtail_reference_index_ignore = True  # operational records, not content
+
     office = models.ForeignKey(
         "core.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="+"
     )
@@ -128,6 +130,8 @@ class WorkItem(models.Model):
 
 class ItemEvent(models.Model):
     """What happened to an item: a call and its outcome, a letter, a message, a change."""
+
+    wagtail_reference_index_ignore = True  # operational records, not content
 
     class Kind(models.TextChoices):
         CREATED = "created", _("created")
@@ -232,6 +236,8 @@ class ChecklistLine(Orderable):
 class AgencyNotice(models.Model):
     """An agency the office notified of a registration case (跨機關通報), for example the
     Bureau of Labor Insurance for a maternity or funeral benefit."""
+
+    wagtail_reference_index_ignore = True  # operational records, not content
 
     office = models.ForeignKey(
         "core.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="+"

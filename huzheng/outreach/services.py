@@ -35,6 +35,7 @@ NOTICE_LETTER = "outreach.notice-letter"
 NOTICE_SMS = "outreach.notice-sms"
 NOTICE_EMAIL = "outreach.notice-email"
 CLERK_REMINDER = "outreach.clerk-reminder"
+WHAT_NEXT_EMAIL = "outreach.what-next-email"
 # Items whose deadline is this close are "due soon" on the worklist.
 DUE_SOON_DAYS = 7
 
@@ -251,6 +252,45 @@ def daily(today=None):
             break
         told += 1
     return marked, told
+
+
+def email_checklist(checklist, email, *, office, name="", language="zh-hant", link=""):
+    """E-mail a "what next" list to a citizen who asked for it at the counter."""
+    from huzheng.core.i18n import localized
+
+    try:
+        email = clean_email(email)
+    except ValidationError:
+        email = ""
+    if not email:
+        raise OutreachError(_("Please enter a valid e-mail address."))
+    lines = [
+        f"{number}. {localized(line, 'task', language)}（{localized(line, 'agency', language)}）"
+        + (f" {localized(line, 'deadline', language)}" if line.deadline else "")
+        + (f" {line.link}" if line.link else "")
+        + (f" {line.phone}" if line.phone else "")
+        for number, line in enumerate(checklist.lines.all(), start=1)
+    ]
+    values = {
+        "name": clean_line(name, 100) or ("citizen" if language.startswith("en") else "民眾"),
+        "office": office.display_name(language),
+        "office_phone": office.phone,
+        "service": localized(checklist, "title", language),
+        "link": link,
+        "lines": "\n".join(lines),
+    }
+    try:
+        return notify.send_template(
+            WHAT_NEXT_EMAIL,
+            email,
+            values,
+            language=language,
+            topic=WHAT_NEXT_EMAIL,
+            reference=checklist.event,
+            office=office,
+        )
+    except (notify.TemplateNotFound, notify.TemplateError):
+        raise OutreachError(_("The message template is missing.")) from None
 
 
 def fine(item, on=None):

@@ -173,3 +173,23 @@ def test_the_office_word_of_the_letter_number():
     assert (
         letters.office_word(OfficeFactory.build(code="x", name="臺北市大安區戶政事務所")) == "大安"
     )
+
+
+def test_a_template_sms_through_a_failing_provider_is_retried_then_failed(settings):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from huzheng.notify.services import MAX_ATTEMPTS
+
+    settings.HUZHENG_SMS_BACKEND = "huzheng.notify.tests.test_services.RefusingBackend"
+    demo.ensure_templates()
+    values = dict(SAMPLES["zh-hant"])
+    message = send_template("outreach.notice-sms", "0912-345-678", values, reference="R1")
+    assert message.status == Message.Status.RETRYING
+    assert message.template_version == 1
+    for _attempt in range(2, MAX_ATTEMPTS + 1):
+        Message.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+        call_command("send_messages")
+    message.refresh_from_db()
+    assert message.status == Message.Status.FAILED
+    assert message.attempts == MAX_ATTEMPTS and "quota" in message.error

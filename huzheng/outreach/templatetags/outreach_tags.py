@@ -8,7 +8,7 @@ from huzheng.outreach.models import LifeEventChecklist
 register = template.Library()
 
 
-@register.inclusion_tag("outreach/what_next_link.html")
-def what_next_link(service):
+@register.inclusion_tag("outreach/what_next_link.html", takes_context=True)
+def what_next_link(context, service):
     checklist = LifeEventChecklist.objects.filter(service=service).first() if service else None
-    return {"checklist": checklist}
+    return {"checklist": checklist, "request": context.get("request")}

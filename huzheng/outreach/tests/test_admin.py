@@ -167,3 +167,16 @@ def test_the_statistics_page_and_the_daily_command(client, desk):
     response = client.get(reverse("outreach_staff:statistics"))
     assert response.status_code == 200
     assert "法院裁判" in response.content.decode()
+
+
+def test_the_counter_emails_the_list_to_a_citizen_who_asks(client, desk, mailoutbox):
+    demo.ensure_checklists()
+    client.force_login(desk["counter"])
+    url = reverse("outreach_staff:email_checklist", args=["birth"])
+    client.post(url, {"email": "not an address", "next": "https://evil.example/"})
+    assert not mailoutbox
+    response = client.post(url, {"email": "parent@example.com", "language": "en"})
+    assert response.status_code == 302 and "evil" not in response["Location"]
+    assert mailoutbox[0].to == ["parent@example.com"]
+    assert "Bureau of Labor Insurance" in mailoutbox[0].body
+    assert client.post(reverse("outreach_staff:email_checklist", args=["x"])).status_code == 404

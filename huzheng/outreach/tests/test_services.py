@@ -155,10 +155,10 @@ def test_the_indicators_count_items_by_their_deadline(desk):
 
     late = make_item(desk, days_ago=70, service="divorce")
     services.log_call(late, outcome="reached")
-    early = make_item(desk, days_ago=40, service="divorce", national_id=OTHER_ID)
+    early = make_item(desk, days_ago=20, service="divorce", national_id=OTHER_ID)
     services.mark_registered(early, reference="x")
     first = min(late.deadline, early.deadline)
-    period = Period(first, first + dt.timedelta(days=40))
+    period = Period(first, first + dt.timedelta(days=60))
     office = desk["office"]
     assert get_indicator("outreach.registered_in_time").value(office, period) == 50.0
     assert get_indicator("outreach.reached_before_deadline").value(office, period) == 50.0
