@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "huzheng.appointments",
     "huzheng.idcards",
     "huzheng.cases",
+    "huzheng.outreach",
     "huzheng.linkcheck",
     "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",

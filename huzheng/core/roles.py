@@ -104,6 +104,29 @@ POPULATION = ["addresses.view_populationfigure", "addresses.import_populationfig
 
 # Cases (案件): every counter role registers and moves cases; the director sees the office.
 CASES = ["cases.view_case", "cases.add_case", "cases.change_case"]
+# Proactive notices (戶政即時通): the director and the registrars keep the worklist, the
+# letter and message templates and the "what next" lists; every counter role marks the
+# agencies told of a case and reads the outbox.
+OUTREACH = [
+    "outreach.view_workitem",
+    "outreach.add_workitem",
+    "outreach.change_workitem",
+    "outreach.view_lifeeventchecklist",
+    "outreach.add_lifeeventchecklist",
+    "outreach.change_lifeeventchecklist",
+    "notify.view_template",
+    "notify.add_template",
+    "notify.change_template",
+    "notify.view_letter",
+    "notify.change_letter",
+]
+AGENCY_NOTICES = [
+    "outreach.view_lifeeventchecklist",
+    "outreach.view_agencynotice",
+    "outreach.add_agencynotice",
+    "outreach.change_agencynotice",
+    "notify.view_message",
+]
 
 MODEL_PERMISSIONS = {
     DIRECTOR: [
@@ -130,6 +153,8 @@ MODEL_PERMISSIONS = {
         *IDCARDS,
         *HOUSE_NUMBERS_VIEW,
         *HOUSE_NUMBERS_CHANGE,
+        *OUTREACH,
+        *AGENCY_NOTICES,
     ],
     REGISTRAR: [
         _ADMIN,
@@ -145,6 +170,8 @@ MODEL_PERMISSIONS = {
         *IDCARDS,
         *HOUSE_NUMBERS_VIEW,
         *HOUSE_NUMBERS_CHANGE,
+        *OUTREACH,
+        *AGENCY_NOTICES,
     ],
     COUNTER_STAFF: [
         _ADMIN,
@@ -158,6 +185,7 @@ MODEL_PERMISSIONS = {
         *MARQUEE,
         *IDCARDS,
         *HOUSE_NUMBERS_VIEW,
+        *AGENCY_NOTICES,
     ],
     WEB_EDITOR: [
         _ADMIN,
