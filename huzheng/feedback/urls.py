@@ -14,4 +14,5 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("track/", views.track, name="track"),
     path("rate/<str:token>/", views.rate, name="rate"),
+    path("open-data/<str:code>.<str:fmt>", views.open_data, name="open_data"),
 ]

@@ -2,13 +2,14 @@
 mailbox, the e-mailed confirmation link, tracking and the satisfaction question.
 Thin: parse, call services, render. Nothing a citizen wrote is marked safe."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from huzheng.core.ratelimit import client_key
-from huzheng.feedback import services
+from huzheng.core.services import get_office_or_404
+from huzheng.feedback import services, statistics
 from huzheng.feedback.forms import MessageForm, RateForm, TrackForm
 from huzheng.feedback.models import Category, Mailbox
 
@@ -142,3 +143,17 @@ def _office(request):
     if office is None:
         raise Http404
     return office
+
+
+@require_http_methods(["GET", "HEAD"])
+def open_data(request, code, fmt):
+    """The office's monthly figures as open data (counts only), CSV or JSON."""
+    if fmt not in ("csv", "json"):
+        raise Http404
+    office = get_office_or_404(code)
+    rows = statistics.monthly(office, months=24)
+    if fmt == "json":
+        return JsonResponse({"office": office.code, "months": rows})
+    response = HttpResponse(statistics.as_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="feedback-{office.code}.csv"'
+    return response

@@ -40,14 +40,18 @@ def test_a_message_received_before_lunar_new_year_is_due_three_working_days_late
 def test_a_declared_typhoon_day_does_not_count(office):
     # Received Monday 3 August 2026; the office closed on Tuesday for a typhoon.
     assert services.due_date(office, dt.date(2026, 8, 3)) == dt.date(2026, 8, 6)
-    SpecialDay.objects.create(office=office, date=dt.date(2026, 8, 4), kind="typhoon", reason="颱風")
+    SpecialDay.objects.create(
+        office=office, date=dt.date(2026, 8, 4), kind="typhoon", reason="颱風"
+    )
     assert services.due_date(office, dt.date(2026, 8, 3)) == dt.date(2026, 8, 7)
     other = OfficeFactory(code="magong")
     assert services.due_date(other, dt.date(2026, 8, 3)) == dt.date(2026, 8, 6)
 
 
 def test_a_message_received_on_a_typhoon_day_is_due_three_working_days_after(office):
-    SpecialDay.objects.create(office=office, date=dt.date(2026, 8, 4), kind="typhoon", reason="颱風")
+    SpecialDay.objects.create(
+        office=office, date=dt.date(2026, 8, 4), kind="typhoon", reason="颱風"
+    )
     # The typhoon day itself is the day of receipt; counting starts the day after.
     assert services.due_date(office, dt.date(2026, 8, 4)) == dt.date(2026, 8, 7)
     message = counted_message(office, received_on=dt.date(2026, 8, 4))
