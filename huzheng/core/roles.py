@@ -105,6 +105,27 @@ POPULATION = ["addresses.view_populationfigure", "addresses.import_populationfig
 # Cases (案件): every counter role registers and moves cases; the director sees the office.
 CASES = ["cases.view_case", "cases.add_case", "cases.change_case"]
 
+# The mailboxes (民意信箱): every counter role takes and answers messages; the director
+# also keeps the categories, reply templates and the block list.
+FEEDBACK = [
+    "feedback.view_feedbackmessage",
+    "feedback.add_feedbackmessage",
+    "feedback.change_feedbackmessage",
+]
+FEEDBACK_MANAGE = [
+    "feedback.view_category",
+    "feedback.add_category",
+    "feedback.change_category",
+    "feedback.view_replytemplate",
+    "feedback.add_replytemplate",
+    "feedback.change_replytemplate",
+    "feedback.delete_replytemplate",
+    "feedback.view_blockedsender",
+    "feedback.add_blockedsender",
+    "feedback.change_blockedsender",
+    "feedback.delete_blockedsender",
+]
+
 MODEL_PERMISSIONS = {
     DIRECTOR: [
         _ADMIN,
@@ -122,6 +143,8 @@ MODEL_PERMISSIONS = {
         *APPOINTMENTS_SERVE,
         *APPOINTMENTS_MANAGE,
         *CASES,
+        *FEEDBACK,
+        *FEEDBACK_MANAGE,
         *CATALOG_EDIT,
         *SLIPS,
         *MARQUEE,
@@ -139,6 +162,7 @@ MODEL_PERMISSIONS = {
         *QUEUE_SERVE,
         *APPOINTMENTS_SERVE,
         *CASES,
+        *FEEDBACK,
         *CATALOG_EDIT,
         *SLIPS,
         *POPULATION,
@@ -153,6 +177,7 @@ MODEL_PERMISSIONS = {
         *QUEUE_SERVE,
         *APPOINTMENTS_SERVE,
         *CASES,
+        *FEEDBACK,
         "catalog.view_registrationservice",
         *SLIPS,
         *MARQUEE,

@@ -150,6 +150,22 @@ class FeedbackMessage(models.Model):
         return self.status in OPEN_STATUSES
 
 
+ACTION_LABELS = {
+    "received": _("received"),
+    "confirmed": _("confirmed by e-mail"),
+    "assigned": _("assigned"),
+    "drafted": _("reply drafted for review"),
+    "reviewed": _("reviewed by the director"),
+    "answered": _("answered"),
+    "closed": _("closed"),
+    "transferred": _("passed on"),
+    "withdrawn": _("withdrawn"),
+    "rated": _("rated"),
+    "reminded": _("reminder sent"),
+    "escalated": _("escalated to the director"),
+}
+
+
 class MessageEvent(models.Model):
     """One line of a message's history: who did what, when (處理紀錄)."""
 
@@ -168,6 +184,10 @@ class MessageEvent(models.Model):
 
     def __str__(self):
         return f"{self.message_id} {self.action}"
+
+    @property
+    def action_label(self):
+        return ACTION_LABELS.get(self.action, self.action)
 
 
 class Attachment(models.Model):

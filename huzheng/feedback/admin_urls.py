@@ -1,0 +1,15 @@
+"""Back-office URLs of the mailbox desk, mounted under /admin/feedback/ by wagtail_hooks."""
+
+from django.urls import path
+
+from huzheng.feedback import admin_views
+
+app_name = "feedback_staff"
+
+urlpatterns = [
+    path("", admin_views.dashboard, name="dashboard"),
+    path("new/", admin_views.take, name="take"),
+    path("<int:pk>/", admin_views.detail, name="detail"),
+    path("<int:pk>/<str:action>/", admin_views.act, name="act"),
+    path("<int:pk>/attachments/<int:attachment_pk>/", admin_views.attachment, name="attachment"),
+]
