@@ -23,6 +23,7 @@ urlpatterns = [
     path("queue/", include("huzheng.queueing.urls")),
     path("appointments/", include("huzheng.appointments.urls")),
     path("idcards/", include("huzheng.idcards.urls")),
+    path("cases/documents/", include("huzheng.feedback.document_urls")),
     path("cases/", include("huzheng.cases.urls")),
     path("feedback/", include("huzheng.feedback.urls")),
     path("admin/", include(wagtailadmin_urls)),

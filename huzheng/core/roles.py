@@ -111,6 +111,9 @@ FEEDBACK = [
     "feedback.view_feedbackmessage",
     "feedback.add_feedbackmessage",
     "feedback.change_feedbackmessage",
+    "feedback.view_officialdocument",
+    "feedback.add_officialdocument",
+    "feedback.change_officialdocument",
 ]
 FEEDBACK_MANAGE = [
     "feedback.view_category",
@@ -124,6 +127,9 @@ FEEDBACK_MANAGE = [
     "feedback.add_blockedsender",
     "feedback.change_blockedsender",
     "feedback.delete_blockedsender",
+    "feedback.view_speedlimit",
+    "feedback.add_speedlimit",
+    "feedback.change_speedlimit",
 ]
 
 MODEL_PERMISSIONS = {

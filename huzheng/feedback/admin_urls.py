@@ -2,12 +2,15 @@
 
 from django.urls import path
 
-from huzheng.feedback import admin_views
+from huzheng.feedback import admin_views, document_views
 
 app_name = "feedback_staff"
 
 urlpatterns = [
     path("", admin_views.dashboard, name="dashboard"),
+    path("documents/", document_views.register, name="documents"),
+    path("documents/<int:pk>/", document_views.document, name="document"),
+    path("documents/<int:pk>/move/", document_views.move, name="document_move"),
     path("new/", admin_views.take, name="take"),
     path("<int:pk>/", admin_views.detail, name="detail"),
     path("<int:pk>/<str:action>/", admin_views.act, name="act"),

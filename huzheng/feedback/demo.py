@@ -10,8 +10,15 @@ from django.db import transaction
 
 from huzheng.core import roc
 from huzheng.core.models import Office
-from huzheng.feedback import services
-from huzheng.feedback.models import BlockedSender, Category, FeedbackMessage, ReplyTemplate
+from huzheng.feedback import documents, services
+from huzheng.feedback.models import (
+    BlockedSender,
+    Category,
+    DocumentStage,
+    FeedbackMessage,
+    OfficialDocument,
+    ReplyTemplate,
+)
 
 DEMO_EMAIL = "demo@example.com"
 
@@ -39,7 +46,11 @@ TEMPLATES = [
 @transaction.atomic
 def seed():
     office = Office.objects.filter(code="huxi", is_demo=True).first()
-    if office is None or FeedbackMessage.objects.filter(office=office).exists():
+    if office is None:
+        return
+    if not OfficialDocument.objects.filter(office=office).exists():
+        _seed_documents(office)
+    if FeedbackMessage.objects.filter(office=office).exists():
         return
     users = {
         u.username: u
@@ -156,3 +167,31 @@ def seed():
         services.answer(
             director_answered, "周小姐您好：本所每週三延長服務至晚上八點。", user=director
         )
+
+
+def _seed_documents(office):
+    """Demo documents: the first (1150000001 from 澎湖縣政府) can be followed online."""
+    clerk = get_user_model().objects.filter(username="clerk").first()
+    today = roc.today()
+    first = documents.receive(
+        office=office,
+        sender="澎湖縣政府",
+        sender_number="府民戶字第1150000123號",
+        subject="函請協助辦理逕遷戶籍至戶政事務所案",
+        speed="urgent",
+        received_on=today - dt.timedelta(days=2),
+        user=clerk,
+    )
+    documents.move(first, DocumentStage.PROCESSING, user=clerk, assigned_to=clerk)
+    second = documents.receive(
+        office=office,
+        sender="內政部",
+        subject="戶籍登記作業疑義釋示",
+        speed="normal",
+        received_on=today - dt.timedelta(days=12),
+        user=clerk,
+    )
+    documents.move(second, DocumentStage.REPLIED, user=clerk, reply_number="湖戶字第1150000456號")
+    documents.receive(
+        office=office, sender="澎湖縣湖西鄉公所", subject="村里鄰調整會勘", speed="most_urgent"
+    )

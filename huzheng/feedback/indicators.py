@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from huzheng.core.indicators import LOWER, indicator
-from huzheng.feedback import statistics
+from huzheng.feedback import documents, statistics
 
 
 @indicator(
@@ -39,3 +39,15 @@ def satisfaction(office, period):
 )
 def first_reply_days(office, period):
     return statistics.figures(office, period.first, period.last)["first_reply_days"]
+
+
+@indicator(
+    "feedback.documents_on_time",
+    name=_("Official documents replied to on time"),
+    unit="%",
+    source=_("The register of incoming official documents: replies by the speed class's due day"),
+    target=100,
+)
+def documents_on_time(office, period):
+    replied, in_time = documents.on_time(office, period.first, period.last)
+    return round(in_time / replied * 100, 1) if replied else None

@@ -258,3 +258,105 @@ class BlockedSender(models.Model):
 
     def __str__(self):
         return self.address
+
+
+class Speed(models.TextChoices):
+    """The speed class of an official document (速別) and its default working days."""
+
+    MOST_URGENT = "most_urgent", _("Most urgent (最速件)")
+    URGENT = "urgent", _("Urgent (速件)")
+    NORMAL = "normal", _("Normal (普通件)")
+
+
+DEFAULT_SPEED_DAYS = {Speed.MOST_URGENT: 1, Speed.URGENT: 3, Speed.NORMAL: 6}
+
+
+class DocumentStage(models.TextChoices):
+    RECEIVED = "received", _("Received (收文)")
+    ASSIGNED = "assigned", _("Assigned (分文)")
+    PROCESSING = "processing", _("Being handled (承辦中)")
+    REPLIED = "replied", _("Replied (已發文)")
+    FILED = "filed", _("Filed (歸檔)")
+
+
+DOCUMENT_STAGE_ORDER = [stage.value for stage in DocumentStage]
+
+
+class SpeedLimit(models.Model):
+    """An office's own working days for a speed class, where it departs from the default."""
+
+    office = models.ForeignKey(
+        "core.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="+"
+    )
+    speed = models.CharField(_("speed class"), max_length=12, choices=Speed.choices)
+    working_days = models.PositiveSmallIntegerField(_("working days"))
+
+    class Meta:
+        verbose_name = _("speed class limit")
+        verbose_name_plural = _("speed class limits")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "speed"], name="feedback_speed_per_office")
+        ]
+
+    def __str__(self):
+        return f"{self.get_speed_display()} {self.working_days}"
+
+
+class OfficialDocument(models.Model):
+    """An incoming official document (收文) and its way through the office to the reply."""
+
+    office = models.ForeignKey(
+        "core.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="+"
+    )
+    received_number = models.CharField(_("incoming number (收文字號)"), max_length=40)
+    sender = models.CharField(_("sender"), max_length=100)
+    sender_number = models.CharField(_("sender's number (來文字號)"), max_length=60, blank=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    speed = models.CharField(
+        _("speed class"), max_length=12, choices=Speed.choices, default=Speed.NORMAL
+    )
+    received_on = models.DateField(_("received on"))
+    due_on = models.DateField(_("due on"))
+    stage = models.CharField(
+        _("stage"), max_length=12, choices=DocumentStage.choices, default=DocumentStage.RECEIVED
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reply_number = models.CharField(_("reply number (發文字號)"), max_length=60, blank=True)
+    replied_on = models.DateField(_("replied on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = _("official document")
+        verbose_name_plural = _("official documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "received_number"], name="feedback_document_number"
+            )
+        ]
+
+    def __str__(self):
+        return self.received_number
+
+
+class DocumentEvent(models.Model):
+    document = models.ForeignKey(OfficialDocument, on_delete=models.CASCADE, related_name="events")
+    stage = models.CharField(_("stage"), max_length=12, choices=DocumentStage.choices)
+    at = models.DateTimeField(_("at"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("document event")
+
+    def __str__(self):
+        return f"{self.document_id} {self.stage}"

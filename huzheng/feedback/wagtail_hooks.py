@@ -7,7 +7,8 @@ from wagtail.admin.menu import MenuItem
 
 from huzheng.core.admin_views import OfficeScopedViewSet
 from huzheng.feedback.admin_views import VIEW_PERMISSION
-from huzheng.feedback.models import BlockedSender, Category, ReplyTemplate
+from huzheng.feedback.document_views import VIEW_PERMISSION as DOCUMENT_VIEW_PERMISSION
+from huzheng.feedback.models import BlockedSender, Category, ReplyTemplate, SpeedLimit
 
 
 class FeedbackMenuItem(MenuItem):
@@ -29,6 +30,32 @@ def register_feedback_menu():
         icon_name="mail",
         order=252,
     )
+
+
+class DocumentsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(DOCUMENT_VIEW_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_documents_menu():
+    return DocumentsMenuItem(
+        _("Official documents"),
+        reverse_lazy("feedback_staff:documents"),
+        name="official-documents",
+        icon_name="doc-full-inverse",
+        order=256,
+    )
+
+
+class SpeedLimitViewSet(OfficeScopedViewSet):
+    model = SpeedLimit
+    icon = "time"
+    menu_label = _("Document speed classes")
+    menu_order = 257
+    add_to_admin_menu = True
+    list_display = ["speed", "working_days", "office"]
+    form_fields = ["office", "speed", "working_days"]
 
 
 class CategoryViewSet(OfficeScopedViewSet):
@@ -67,4 +94,5 @@ def register_feedback_viewsets():
         CategoryViewSet("feedback_categories"),
         ReplyTemplateViewSet("feedback_templates"),
         BlockedSenderViewSet("feedback_blocked"),
+        SpeedLimitViewSet("feedback_speeds"),
     ]
