@@ -130,6 +130,16 @@ FEEDBACK_MANAGE = [
     "feedback.view_speedlimit",
     "feedback.add_speedlimit",
     "feedback.change_speedlimit",
+    # News monitoring (輿情監看): the director keeps the sources and words and triages.
+    "mediawatch.view_hit",
+    "mediawatch.change_hit",
+    "mediawatch.view_source",
+    "mediawatch.add_source",
+    "mediawatch.change_source",
+    "mediawatch.view_keyword",
+    "mediawatch.add_keyword",
+    "mediawatch.change_keyword",
+    "mediawatch.delete_keyword",
 ]
 
 MODEL_PERMISSIONS = {
