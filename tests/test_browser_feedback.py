@@ -108,3 +108,33 @@ def test_a_letter_to_the_director_is_confirmed_answered_and_rated(page, live_sit
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_site}/feedback/")
     axe(page)
+
+
+def test_an_official_document_is_followed_online(page, live_site, axe):
+    from huzheng.core.models import Office
+    from huzheng.feedback import documents
+    from huzheng.feedback.models import DocumentStage
+
+    document = documents.receive(
+        office=Office.objects.get(code="huxi"),
+        sender="澎湖縣政府",
+        sender_number="府民戶字第1150009999號",
+        subject="逕遷戶所案件",
+        speed="urgent",
+    )
+    documents.move(document, DocumentStage.REPLIED, reply_number="湖戶字第1150000777號")
+    page.goto(f"{live_site}/cases/documents/")
+    axe(page)
+    page.locator("#id_number").fill("府民戶字第1150009999號")
+    page.locator("#id_sender").fill("內政部")
+    with page.expect_navigation():
+        page.locator("#id_sender").press("Enter")
+    assert page.locator("#feedback-error").is_visible()
+    axe(page)
+    page.locator("#id_sender").fill("澎湖縣政府")
+    with page.expect_navigation():
+        page.locator("#id_sender").press("Enter")
+    assert page.locator("#document-reply").inner_text() == "湖戶字第1150000777號"
+    axe(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    axe(page)
