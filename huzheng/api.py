@@ -16,6 +16,7 @@ from huzheng.catalog.api import router as catalog_router
 from huzheng.core.api import router as core_router
 from huzheng.core.errors import ApiError
 from huzheng.core.services import OfficeNotFound
+from huzheng.feedback.api import router as feedback_router
 from huzheng.idcards.api import router as idcards_router
 from huzheng.outreach.api import router as outreach_router
 from huzheng.queueing.api import router as queueing_router
@@ -41,6 +42,7 @@ api.add_router("/idcards", idcards_router)
 api.add_router("/cases", cases_router)
 api.add_router("/addresses", addresses_router)
 api.add_router("/what-next", outreach_router)
+api.add_router("/feedback", feedback_router)
 
 
 def error_response(request, status, code, message, **extra):

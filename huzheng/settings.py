@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "huzheng.cases",
     "huzheng.outreach",
     "huzheng.linkcheck",
+    "huzheng.feedback",
+    "huzheng.mediawatch",
     "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -128,6 +128,43 @@ AGENCY_NOTICES = [
     "notify.view_message",
 ]
 
+# The mailboxes (民意信箱): every counter role takes and answers messages; the director
+# also keeps the categories, reply templates and the block list.
+FEEDBACK = [
+    "feedback.view_feedbackmessage",
+    "feedback.add_feedbackmessage",
+    "feedback.change_feedbackmessage",
+    "feedback.view_officialdocument",
+    "feedback.add_officialdocument",
+    "feedback.change_officialdocument",
+]
+FEEDBACK_MANAGE = [
+    "feedback.view_category",
+    "feedback.add_category",
+    "feedback.change_category",
+    "feedback.view_replytemplate",
+    "feedback.add_replytemplate",
+    "feedback.change_replytemplate",
+    "feedback.delete_replytemplate",
+    "feedback.view_blockedsender",
+    "feedback.add_blockedsender",
+    "feedback.change_blockedsender",
+    "feedback.delete_blockedsender",
+    "feedback.view_speedlimit",
+    "feedback.add_speedlimit",
+    "feedback.change_speedlimit",
+    # News monitoring (輿情監看): the director keeps the sources and words and triages.
+    "mediawatch.view_hit",
+    "mediawatch.change_hit",
+    "mediawatch.view_source",
+    "mediawatch.add_source",
+    "mediawatch.change_source",
+    "mediawatch.view_keyword",
+    "mediawatch.add_keyword",
+    "mediawatch.change_keyword",
+    "mediawatch.delete_keyword",
+]
+
 MODEL_PERMISSIONS = {
     DIRECTOR: [
         _ADMIN,
@@ -145,6 +182,8 @@ MODEL_PERMISSIONS = {
         *APPOINTMENTS_SERVE,
         *APPOINTMENTS_MANAGE,
         *CASES,
+        *FEEDBACK,
+        *FEEDBACK_MANAGE,
         *CATALOG_EDIT,
         *SLIPS,
         *MARQUEE,
@@ -164,6 +203,7 @@ MODEL_PERMISSIONS = {
         *QUEUE_SERVE,
         *APPOINTMENTS_SERVE,
         *CASES,
+        *FEEDBACK,
         *CATALOG_EDIT,
         *SLIPS,
         *POPULATION,
@@ -180,6 +220,7 @@ MODEL_PERMISSIONS = {
         *QUEUE_SERVE,
         *APPOINTMENTS_SERVE,
         *CASES,
+        *FEEDBACK,
         "catalog.view_registrationservice",
         *SLIPS,
         *MARQUEE,
