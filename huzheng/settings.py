@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "huzheng.idcards",
     "huzheng.cases",
     "huzheng.linkcheck",
+    "huzheng.surveys",
+    "huzheng.staffroom",
     "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
