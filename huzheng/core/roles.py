@@ -169,6 +169,20 @@ MODEL_PERMISSIONS = {
     ],
 }
 
+# Surveys (滿意度調查): the director builds surveys, reads results and keeps the improvement
+# actions; every staff role answers the staff survey (no permission needed beyond the
+# back office).
+SURVEYS_MANAGE = [
+    "surveys.view_survey",
+    "surveys.add_survey",
+    "surveys.change_survey",
+    "surveys.view_survey_results",
+    "surveys.view_improvementaction",
+    "surveys.add_improvementaction",
+    "surveys.change_improvementaction",
+]
+MODEL_PERMISSIONS[DIRECTOR] += SURVEYS_MANAGE
+
 # Pages: an editor drafts and submits; the director approves and publishes.
 PAGE_PERMISSIONS = {
     DIRECTOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
