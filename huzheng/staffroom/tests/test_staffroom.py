@@ -161,7 +161,7 @@ def test_one_vote_per_person_and_period(office):
 
 
 def test_never_for_oneself_nor_another_office(office):
-    voter, colleague = staff(office, 2)
+    voter, _colleague = staff(office, 2)
     (stranger,) = staff(OfficeFactory(code="magong"))
     open_period = period(office)
     for candidate, code in ((voter, "self"), (stranger, "office")):
