@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from huzheng.staffroom.models import Proposal, ProposalEvent
+from huzheng.staffroom.templatetags.staffroom_tags import display_name
 
 
 class ProposalForm(forms.ModelForm):
@@ -42,9 +43,7 @@ class VoteForm(forms.Form):
 
     def __init__(self, candidates, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["candidate"].choices = [
-            (u.pk, u.get_full_name() or u.get_username()) for u in candidates
-        ]
+        self.fields["candidate"].choices = [(u.pk, display_name(u)) for u in candidates]
 
 
 def test_form(attempt, data=None):
