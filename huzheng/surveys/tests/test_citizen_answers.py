@@ -81,7 +81,7 @@ def test_a_used_link_is_refused_and_nothing_more_is_written(client, office):
     assert client.post(url, answers_for(survey)).status_code == 200
     again = client.post(url, answers_for(survey))
     assert again.status_code == 410
-    assert "已填答" in again.content.decode() or "already been used" in again.content.decode()
+    assert "已使用" in again.content.decode()
     assert client.get(url).status_code == 410
     assert Response.objects.count() == 1
 
@@ -167,3 +167,21 @@ def test_copying_last_years_survey_keeps_the_questions_a_year_on(office):
     assert copy.opens_on == survey.opens_on.replace(year=survey.opens_on.year + 1)
     assert [q.text for q in copy.questions.all()] == [q.text for q in survey.questions.all()]
     assert copy.public_token != survey.public_token
+
+
+def test_a_closed_case_carries_its_link_in_the_progress_api(client):
+    from huzheng.cases import services as cases
+    from huzheng.cases.models import Stage
+    from huzheng.cases.tests.factories import NATIONAL_ID, case_desk, make_case
+
+    case = make_case(case_desk())
+    full_survey(case.office)
+    cases.move_stage(case, Stage.REVIEW)
+    cases.close(case)
+    body = client.post(
+        "/api/v1/cases/query",
+        {"case_number": case.number, "national_id": NATIONAL_ID},
+        content_type="application/json",
+    ).json()
+    assert body["survey_url"].startswith("http://testserver/surveys/a/")
+    assert Invitation.objects.get().channel == "case"
