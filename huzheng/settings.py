@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "huzheng.linkcheck",
     "huzheng.feedback",
     "huzheng.mediawatch",
+    "huzheng.surveys",
+    "huzheng.staffroom",
     "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

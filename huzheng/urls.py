@@ -27,6 +27,7 @@ urlpatterns = [
     path("cases/", include("huzheng.cases.urls")),
     path("what-next/", include("huzheng.outreach.urls")),
     path("feedback/", include("huzheng.feedback.urls")),
+    path("surveys/", include("huzheng.surveys.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feeds/", include("huzheng.site.urls")),

@@ -238,6 +238,47 @@ MODEL_PERMISSIONS = {
     ],
 }
 
+# Surveys (滿意度調查): the director builds surveys, reads results and keeps the improvement
+# actions; every staff role answers the staff survey (no permission needed beyond the
+# back office).
+SURVEYS_MANAGE = [
+    "surveys.view_survey",
+    "surveys.add_survey",
+    "surveys.change_survey",
+    "surveys.view_survey_results",
+    "surveys.view_improvementaction",
+    "surveys.add_improvementaction",
+    "surveys.change_improvementaction",
+]
+MODEL_PERMISSIONS[DIRECTOR] += SURVEYS_MANAGE
+
+# The staff room (同仁園地): every staff role reads and adds to the Q&A book and the
+# training records; the director keeps the question bank, tests and votes, sends answers
+# to the public FAQ and reviews proposals (the innovation team).
+STAFFROOM_SHARED = [
+    "staffroom.view_qaentry",
+    "staffroom.add_qaentry",
+    "staffroom.view_trainingsession",
+]
+STAFFROOM_MANAGE = [
+    "staffroom.change_qaentry",
+    "staffroom.view_lawquestion",
+    "staffroom.add_lawquestion",
+    "staffroom.change_lawquestion",
+    "staffroom.view_lawtest",
+    "staffroom.add_lawtest",
+    "staffroom.change_lawtest",
+    "staffroom.add_trainingsession",
+    "staffroom.change_trainingsession",
+    "staffroom.view_voteperiod",
+    "staffroom.add_voteperiod",
+    "staffroom.change_voteperiod",
+    "staffroom.review_proposal",
+]
+for _role in (DIRECTOR, REGISTRAR, COUNTER_STAFF, WEB_EDITOR):
+    MODEL_PERMISSIONS[_role] += STAFFROOM_SHARED
+MODEL_PERMISSIONS[DIRECTOR] += STAFFROOM_MANAGE
+
 # Pages: an editor drafts and submits; the director approves and publishes.
 PAGE_PERMISSIONS = {
     DIRECTOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
