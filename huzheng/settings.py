@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "huzheng.idcards",
     "huzheng.cases",
     "huzheng.linkcheck",
+    "huzheng.quality",
     "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("appointments/", include("huzheng.appointments.urls")),
     path("idcards/", include("huzheng.idcards.urls")),
     path("cases/", include("huzheng.cases.urls")),
+    path("quality/", include("huzheng.quality.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feeds/", include("huzheng.site.urls")),

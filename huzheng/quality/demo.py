@@ -1,0 +1,41 @@
+"""The demo's plans: Huxi's 103 plan (2014) as published, and this year's plan copied from
+it with targets for the indicators, so the public plan pages, the director's home and the
+monthly meeting have something to show. Plans editors have changed are left alone."""
+
+from django.db import transaction
+
+from huzheng.core import roc
+from huzheng.core.models import Office
+from huzheng.quality import services
+from huzheng.quality.models import Plan
+
+# Targets of this year's demo plan: what the office commits to (demo figures).
+DEMO_TARGETS = {
+    "queue.wait_mean": 10,
+    "queue.wait_p90": 20,
+    "queue.service_mean": 8,
+    "queue.served_within_target": 80,
+    "appointments.booked_online_share": 30,
+    "appointments.no_show_share": 10,
+    "cases.finished_in_time": 95,
+    "linkcheck.broken_links": 0,
+    "site.pages_overdue_review": 0,
+    "site.disclosure_coverage": 100,
+    "search.no_result_share": 10,
+}
+
+
+@transaction.atomic
+def seed():
+    office = Office.objects.filter(code="huxi", is_demo=True).first()
+    if office is None:
+        return
+    plan_103 = Plan.objects.filter(office=office, year=2014).first()
+    if plan_103 is None:
+        plan_103 = services.load_plan_file(office, services.DATA_DIR / "plan-103.json")
+    year = roc.today().year
+    if year != plan_103.year and not Plan.objects.filter(office=office, year=year).exists():
+        plan = services.copy_plan(plan_103, year)
+        plan.targets = DEMO_TARGETS
+        plan.is_published = True
+        plan.save(update_fields=["targets", "is_published"])
