@@ -105,6 +105,19 @@ POPULATION = ["addresses.view_populationfigure", "addresses.import_populationfig
 # Cases (案件): every counter role registers and moves cases; the director sees the office.
 CASES = ["cases.view_case", "cases.add_case", "cases.change_case"]
 
+# The service-quality plan (提升服務品質): the director keeps the plan, the meetings and
+# the self-evaluation; a registrar reads them.
+QUALITY_VIEW = ["quality.view_plan", "quality.view_meeting", "quality.view_selfscore"]
+QUALITY_MANAGE = [
+    "quality.change_plan",
+    "quality.add_meeting",
+    "quality.change_selfscore",
+    "quality.view_evidence",
+    "quality.add_evidence",
+    "quality.change_evidence",
+    "quality.delete_evidence",
+]
+
 MODEL_PERMISSIONS = {
     DIRECTOR: [
         _ADMIN,
@@ -130,6 +143,8 @@ MODEL_PERMISSIONS = {
         *IDCARDS,
         *HOUSE_NUMBERS_VIEW,
         *HOUSE_NUMBERS_CHANGE,
+        *QUALITY_VIEW,
+        *QUALITY_MANAGE,
     ],
     REGISTRAR: [
         _ADMIN,
@@ -145,6 +160,7 @@ MODEL_PERMISSIONS = {
         *IDCARDS,
         *HOUSE_NUMBERS_VIEW,
         *HOUSE_NUMBERS_CHANGE,
+        *QUALITY_VIEW,
     ],
     COUNTER_STAFF: [
         _ADMIN,

@@ -104,9 +104,7 @@ def booking(office, service, n, *, start_day, made_days_before, status):
         phone="0912345678",
         status=status,
     )
-    Booking.objects.filter(pk=row.pk).update(
-        created_at=start - dt.timedelta(days=made_days_before)
-    )
+    Booking.objects.filter(pk=row.pk).update(created_at=start - dt.timedelta(days=made_days_before))
     return row
 
 
@@ -141,7 +139,11 @@ def test_outreach_places_used(office):
         [(3, "booked"), (2, "booked"), (6, SessionBooking.Status.CANCELLED)]
     ):
         SessionBooking.objects.create(
-            code=f"S{n}", session=session, name="三年一班", people=people, phone="0912345678",
+            code=f"S{n}",
+            session=session,
+            name="三年一班",
+            people=people,
+            phone="0912345678",
             status=status,
         )
     assert value("appointments.outreach_places_used", office) == 25.0

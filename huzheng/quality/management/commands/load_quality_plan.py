@@ -1,6 +1,5 @@
 """Load a service-quality plan from a JSON file (the shape of quality/data/plan-103.json)."""
 
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 

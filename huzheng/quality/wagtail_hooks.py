@@ -1,0 +1,104 @@
+"""The plan in the back office: the director's home, the monthly meetings, the
+self-evaluation and the plans themselves."""
+
+from django.urls import include, path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from huzheng.core.admin_views import OfficeScopedViewSet
+from huzheng.quality import home
+from huzheng.quality.admin_views import VIEW_MEETINGS, VIEW_SCORES
+from huzheng.quality.models import Plan
+
+
+@hooks.register("construct_homepage_panels")
+def director_home(request, panels):
+    """A director or registrar of an office starts on today's figures, not on
+    Wagtail's page counts and recent edits."""
+    panel = home.panel_for(request)
+    if panel is not None:
+        panels[:] = [panel]
+
+
+@hooks.register("construct_homepage_summary_items")
+def no_page_counts_for_the_director(request, items):
+    if home.panel_for(request) is not None:
+        items[:] = []
+
+
+@hooks.register("register_admin_urls")
+def register_quality_urls():
+    return [path("quality/", include("huzheng.quality.admin_urls", namespace="quality_admin"))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class PlanViewSet(OfficeScopedViewSet):
+    model = Plan
+    icon = "list-ol"
+    menu_label = _("Plans")
+    add_to_admin_menu = False
+    list_display = ["title", "year", "office", "is_published", "filed_with_county"]
+    list_filter = ["office", "is_published"]
+    form_fields = [
+        "office",
+        "year",
+        "title",
+        "basis",
+        "goals",
+        "audience",
+        "steps",
+        "review",
+        "filed_with_county",
+        "is_published",
+        "targets",
+    ]
+
+
+plan_viewset = PlanViewSet("quality_plans")
+
+
+@hooks.register("register_admin_viewset")
+def register_plans():
+    return plan_viewset
+
+
+@hooks.register("register_admin_menu_item")
+def register_quality_menu():
+    items = [
+        PermissionMenuItem(
+            _("Monthly meetings"),
+            reverse_lazy("quality_admin:meetings"),
+            name="quality-meetings",
+            icon_name="calendar-alt",
+            order=10,
+            permission=VIEW_MEETINGS,
+        ),
+        PermissionMenuItem(
+            _("Self-evaluation"),
+            reverse_lazy("quality_admin:evaluation"),
+            name="quality-evaluation",
+            icon_name="tasks",
+            order=20,
+            permission=VIEW_SCORES,
+        ),
+        PermissionMenuItem(
+            _("Plans"),
+            reverse_lazy("quality_plans:index"),
+            name="quality-plans",
+            icon_name="list-ol",
+            order=30,
+            permission="quality.view_plan",
+        ),
+    ]
+    return SubmenuMenuItem(
+        _("Service quality"), Menu(items=items), name="quality", icon_name="tasks", order=260
+    )
