@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
                 ('audience', models.TextField(blank=True, verbose_name='who carries it out')),
                 ('steps', models.TextField(blank=True, verbose_name='steps')),
                 ('review', models.TextField(blank=True, verbose_name='review, rewards and sanctions')),
-                ('filed_with_county', models.DateField(blank=True, help_text='報府備查', null=True, verbose_name='filed with the county')),
+                ('filed_with_county', models.DateField(blank=True, help_text='The date the plan was sent to the county for the record (報府備查).', null=True, verbose_name='filed with the county')),
                 ('is_published', models.BooleanField(default=False, verbose_name='published on the website')),
                 ('targets', models.JSONField(blank=True, default=dict, verbose_name='indicator targets')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
