@@ -26,7 +26,7 @@ def wait_mean(office, period):
 
 @indicator(
     "queue.wait_p90",
-    name=_("Wait that 90% of visitors do not exceed"),
+    name=_("Wait from ticket to call, 90th percentile"),
     unit=_("minutes"),
     source=SOURCE,
     better=LOWER,
@@ -48,7 +48,7 @@ def service_mean(office, period):
 
 @indicator(
     "queue.service_p90",
-    name=_("Service time that 90% of visits do not exceed"),
+    name=_("Service time at the counter, 90th percentile"),
     unit=_("minutes"),
     source=SOURCE,
     better=LOWER,
