@@ -2,6 +2,8 @@
 it with targets for the indicators, so the public plan pages, the director's home and the
 monthly meeting have something to show. Plans editors have changed are left alone."""
 
+import os
+
 from django.db import transaction
 
 from huzheng.core import roc
@@ -39,3 +41,8 @@ def seed():
         plan.targets = DEMO_TARGETS
         plan.is_published = True
         plan.save(update_fields=["targets", "is_published"])
+    if os.environ.get("HUZHENG_DEMO", "").lower() in {"1", "true", "yes", "on"}:
+        from huzheng.quality.demo_history import seed_history, seed_waiting_today
+
+        seed_history(office)
+        seed_waiting_today(office)

@@ -44,7 +44,8 @@ def today_figures(office):
 
 
 def month_figures(office):
-    """This month's indicators of the office's plan against their targets."""
+    """This month's and last month's indicators of the office's plan against their
+    targets: [{"key", "name", "unit", "value", "last", "target", "meets", …}]."""
     from huzheng.quality import services
     from huzheng.quality.models import Plan
 
@@ -54,11 +55,21 @@ def month_figures(office):
     if figures is None:
         plan = Plan.objects.filter(office=office, year=today.year).first()
         keys = {ind.key for ind, _t in services.plan_indicators(plan)} if plan else None
+        before = today.replace(day=1) - dt.timedelta(days=1)
+        last = {
+            f["key"]: f
+            for f in services.indicator_figures(
+                office, Period.month(before.year, before.month), plan=plan, keys=keys
+            )
+        }
         figures = services.indicator_figures(
             office, Period.month(today.year, today.month), plan=plan, keys=keys
         )
         for figure in figures:
+            previous = last.get(figure["key"])
+            figure["last"] = previous["value"] if previous else None
             figure["meets"] = services.meets_target(figure)
+            figure["last_meets"] = services.meets_target(previous) if previous else None
         cache.set(key, figures, MONTH_SECONDS)
     return figures
 

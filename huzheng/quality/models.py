@@ -29,7 +29,10 @@ class Plan(models.Model):
     steps = models.TextField(_("steps"), blank=True)  # 執行步驟
     review = models.TextField(_("review, rewards and sanctions"), blank=True)  # 考核獎懲
     filed_with_county = models.DateField(
-        _("filed with the county"), null=True, blank=True, help_text=_("The date the plan was sent to the county for the record (報府備查).")
+        _("filed with the county"),
+        null=True,
+        blank=True,
+        help_text=_("The date the plan was sent to the county for the record (報府備查)."),
     )
     is_published = models.BooleanField(_("published on the website"), default=False)
     copied_from = models.ForeignKey(

@@ -12,7 +12,7 @@ from huzheng.quality.admin_views import VIEW_MEETINGS, VIEW_SCORES
 from huzheng.quality.models import Plan
 
 
-@hooks.register("construct_homepage_panels")
+@hooks.register("construct_homepage_panels", order=100)
 def director_home(request, panels):
     """A director or registrar of an office starts on today's figures, not on
     Wagtail's page counts and recent edits."""
@@ -21,7 +21,8 @@ def director_home(request, panels):
         panels[:] = [panel]
 
 
-@hooks.register("construct_homepage_summary_items")
+# Runs after Wagtail's own hooks have added the page, image and document counts.
+@hooks.register("construct_homepage_summary_items", order=100)
 def no_page_counts_for_the_director(request, items):
     if home.panel_for(request) is not None:
         items[:] = []
