@@ -4,8 +4,8 @@ import datetime as dt
 import io
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 
 from huzheng.cases.models import Case
 from huzheng.cases.tests.factories import case_desk, make_case
