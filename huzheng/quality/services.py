@@ -177,6 +177,21 @@ def indicator_figures(office, period, *, plan=None, keys=None):
     return figures
 
 
+def parse_period(text, *, default=None):
+    """A month ("2026-11") or a year ("2026") between 2000 and 2100; an empty text gives
+    `default` or the current month. ValueError for anything else."""
+    text = str(text or "").strip()[:20]
+    if not text:
+        if default is not None:
+            return default
+        today = timezone.localdate()
+        return Period.month(today.year, today.month)
+    period = Period.parse(text)
+    if not 2000 <= period.first.year <= 2100:
+        raise ValueError("year out of range")
+    return period
+
+
 def meets_target(figure):
     """True, False, or None when there is no value or no target."""
     if figure["value"] is None or figure["target"] is None:

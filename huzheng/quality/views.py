@@ -45,18 +45,16 @@ def plan_indicators(request, roc_year, fmt):
     """The published plan's indicators with their values over `?period=` (a month or a
     year; the plan's year by default), as CSV or JSON."""
     plan = _plan(request, roc_year)
-    period = Period.year(plan.year)
-    if request.GET.get("period"):
-        try:
-            period = Period.parse(request.GET["period"])
-        except ValueError:
-            return JsonResponse(
-                {
-                    "code": "invalid_period",
-                    "message": _("The period is a month such as 2026-11 or a year such as 2026."),
-                },
-                status=400,
-            )
+    try:
+        period = services.parse_period(request.GET.get("period"), default=Period.year(plan.year))
+    except ValueError:
+        return JsonResponse(
+            {
+                "code": "invalid_period",
+                "message": _("The period is a month such as 2026-11 or a year such as 2026."),
+            },
+            status=400,
+        )
     keys = {indicator.key for indicator, _target in services.plan_indicators(plan)}
     rows = services.indicator_figures(plan.office, period, plan=plan, keys=keys)
     if fmt == "json":

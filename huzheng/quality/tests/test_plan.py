@@ -132,3 +132,26 @@ def test_a_self_score_above_the_items_points_is_refused(plan):
     services.set_self_score(item, self_score="5", county=True)
     row.refresh_from_db()
     assert (row.self_score, row.county_score) == (Decimal("4.5"), Decimal("5.0"))
+
+
+def test_the_api_gives_every_indicator_of_a_month(client, plan):
+    response = client.get("/api/v1/quality/huxi/indicators?period=2014-06")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["office"] == "huxi" and data["period"] == "2014-06"
+    row = next(r for r in data["indicators"] if r["key"] == "queue.wait_p90")
+    assert row["value"] is None and row["unit"]
+    assert set(row) >= {"key", "name", "value", "unit", "target", "period", "computed_at"}
+
+
+@pytest.mark.parametrize("period", ["2026-13", "9999-12", "1-1", "<script>", "2026-1x"])
+def test_the_api_refuses_a_bad_period_clearly(client, plan, period):
+    response = client.get("/api/v1/quality/huxi/indicators", {"period": period})
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_period"
+
+
+def test_the_api_answers_404_for_an_unknown_office(client, plan):
+    response = client.get("/api/v1/quality/nowhere/indicators")
+    assert response.status_code == 404
+    assert response.json()["code"] == "office_not_found"
