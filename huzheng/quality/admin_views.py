@@ -1,6 +1,8 @@
 """The plan in the back office: the monthly meetings (所務會議) and the yearly
 self-evaluation (自評) with its PDF. Thin: check who asks, call services, render."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -133,6 +135,40 @@ def evaluation_pdf(request, year):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="self-evaluation-{plan.roc_year}.pdf"'
     return response
+
+
+def county(request):
+    """The county's comparison (縣府): the same indicators for every office side by side,
+    a rank per indicator, and the plans' scores. Read-only; for staff of no one office."""
+    from huzheng.core.indicators import Period
+    from huzheng.quality import county as county_view
+
+    if not request.user.has_perm("quality.view_plan"):
+        raise PermissionDenied
+    offices = county_view.county_offices(request.user)
+    if not offices:
+        raise PermissionDenied
+    today = roc.today()
+    last = today.replace(day=1) - dt.timedelta(days=1)
+    try:
+        period = services.parse_period(
+            request.GET.get("period"), default=Period.month(last.year, last.month)
+        )
+        note = ""
+    except ValueError:
+        period = Period.month(last.year, last.month)
+        note = _("The period is a month such as 2026-11 or a year such as 2026.")
+    return render(
+        request,
+        "quality/admin/county.html",
+        {
+            "offices": offices,
+            "period": period,
+            "note": note,
+            "rows": county_view.comparison(offices, period),
+            "scores": county_view.scores(offices, period.first.year),
+        },
+    )
 
 
 def _office(request, permission):

@@ -41,8 +41,42 @@ def seed():
         plan.targets = DEMO_TARGETS
         plan.is_published = True
         plan.save(update_fields=["targets", "is_published"])
+    _county()
     if os.environ.get("HUZHENG_DEMO", "").lower() in {"1", "true", "yes", "on"}:
         from huzheng.quality.demo_history import seed_history, seed_waiting_today
 
         seed_history(office)
         seed_waiting_today(office)
+
+
+def _county():
+    """Magong's own site (magong.localhost), page permissions per office's site, and a
+    county user (county / the demo password) who compares the offices."""
+    from django.contrib.auth import get_user_model
+
+    from huzheng.core.demo import DEMO_PASSWORD
+    from huzheng.core.models import StaffProfile
+    from huzheng.quality import county
+
+    magong = Office.objects.filter(code="magong", is_demo=True).first()
+    huxi_plan = Plan.objects.filter(office__code="huxi", year=roc.today().year).first()
+    if magong is None:
+        return
+    county.ensure_office_site(magong, hostname="magong.localhost", title="馬公市戶政事務所")
+    county.separate_office_sites()
+    if huxi_plan is not None and not Plan.objects.filter(office=magong).exists():
+        plan = services.copy_plan(huxi_plan, huxi_plan.year, office=magong)
+        plan.is_published = True
+        plan.save(update_fields=["is_published"])
+    group = county.ensure_county_role()
+    user, created = get_user_model().objects.get_or_create(
+        username="county",
+        defaults={"first_name": "縣府", "last_name": "考核", "is_staff": True},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    user.groups.add(group)
+    StaffProfile.objects.get_or_create(
+        user=user, defaults={"office": None, "title": "縣府考核人員"}
+    )

@@ -75,18 +75,19 @@ def load_plan_file(office, path, **kwargs):
         return load_plan(office, json.load(handle), **kwargs)
 
 
-def copy_plan(plan, year, *, user=None):
-    """A new plan for `year` made from `plan` (copied from last year's): every item,
-    with deadlines moved by the difference in years, unpublished and not yet filed.
-    ValidationError if the office has a plan for that year already."""
+def copy_plan(plan, year, *, user=None, office=None):
+    """A new plan for `year` made from `plan` (copied from last year's, or another
+    office's as a model): every item, with deadlines moved by the difference in years,
+    unpublished and not yet filed. ValidationError if the office has that year's plan."""
     shift = year - plan.year
+    office = office or plan.office
     with transaction.atomic():
-        if Plan.objects.filter(office=plan.office, year=year).exists():
+        if Plan.objects.filter(office=office, year=year).exists():
             raise ValidationError(_("This office already has a plan for that year."))
         copy = Plan.objects.create(
-            office=plan.office,
+            office=office,
             year=year,
-            title=_renumber(plan.title, plan, year),
+            title=_renumber(plan.title, plan, year).replace(plan.office.name, office.name),
             basis=plan.basis,
             goals=plan.goals,
             audience=plan.audience,
@@ -106,7 +107,7 @@ def copy_plan(plan, year, *, user=None):
                 title=_renumber(item.title, plan, year),
                 points=item.points,
                 deadline=_shift_year(item.deadline, shift),
-                unit=item.unit,
+                unit=item.unit.replace(plan.office.name, office.name),
                 indicator_keys=list(item.indicator_keys),
             ).pk
         record_audit(user, AuditEntry.Action.CREATE, copy, reason=f"copied from {plan.year}")

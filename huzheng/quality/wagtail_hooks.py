@@ -42,6 +42,13 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
+class CountyMenuItem(PermissionMenuItem):
+    def is_shown(self, request):
+        from huzheng.core.services import staff_office_ids
+
+        return super().is_shown(request) and staff_office_ids(request.user) is None
+
+
 class PlanViewSet(OfficeScopedViewSet):
     model = Plan
     icon = "list-ol"
@@ -90,6 +97,14 @@ def register_quality_menu():
             icon_name="tasks",
             order=20,
             permission=VIEW_SCORES,
+        ),
+        CountyMenuItem(
+            _("County comparison"),
+            reverse_lazy("quality_admin:county"),
+            name="quality-county",
+            icon_name="table",
+            order=25,
+            permission="quality.view_plan",
         ),
         PermissionMenuItem(
             _("Plans"),
