@@ -15,5 +15,5 @@ class Command(BaseCommand):
         groups = separate_office_sites()
         if not groups:
             self.stdout.write("Fewer than two offices have a site: nothing to separate.")
-        for (code, role), group in sorted(groups.items()):
+        for (code, _role), group in sorted(groups.items(), key=lambda pair: pair[0]):
             self.stdout.write(f"{code}: {group.name}")
