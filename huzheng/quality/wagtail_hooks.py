@@ -9,7 +9,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from huzheng.core.admin_views import OfficeScopedViewSet
 from huzheng.quality import home
 from huzheng.quality.admin_views import VIEW_MEETINGS, VIEW_SCORES
-from huzheng.quality.models import Plan
+from huzheng.quality.models import Evidence, Plan, PlanItem
 
 
 @hooks.register("construct_homepage_panels", order=100)
@@ -74,6 +74,47 @@ class PlanViewSet(OfficeScopedViewSet):
 plan_viewset = PlanViewSet("quality_plans")
 
 
+class MeasureChoicesMixin:
+    """Evidence is filed only against measures of the staff member's own office's plans."""
+
+    def get_form(self, form_class=None):
+        from huzheng.core.services import staff_office_ids
+
+        form = super().get_form(form_class)
+        field = form.fields.get("measure")
+        if field is not None:
+            measures = PlanItem.objects.filter(level=PlanItem.Level.MEASURE).select_related("plan")
+            office_ids = staff_office_ids(self.request.user)
+            if office_ids is not None:
+                measures = measures.filter(plan__office_id__in=office_ids)
+            field.queryset = measures.order_by("-plan__year", "position")
+        return form
+
+
+class EvidenceViewSet(OfficeScopedViewSet):
+    model = Evidence
+    icon = "doc-full"
+    menu_label = _("Evidence")
+    add_to_admin_menu = False
+    office_lookup = "measure__plan__office_id"
+    list_display = ["title", "month", "measure"]
+    form_fields = ["measure", "month", "title", "document", "link", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for attr in ("add_view_class", "edit_view_class"):
+            base = getattr(self, attr)
+            setattr(self, attr, type(f"Measure{base.__name__}", (MeasureChoicesMixin, base), {}))
+
+
+evidence_viewset = EvidenceViewSet("quality_evidence")
+
+
+@hooks.register("register_admin_viewset")
+def register_evidence():
+    return evidence_viewset
+
+
 @hooks.register("register_admin_viewset")
 def register_plans():
     return plan_viewset
@@ -105,6 +146,14 @@ def register_quality_menu():
             icon_name="table",
             order=25,
             permission="quality.view_plan",
+        ),
+        PermissionMenuItem(
+            _("Evidence"),
+            reverse_lazy("quality_evidence:index"),
+            name="quality-evidence",
+            icon_name="doc-full",
+            order=28,
+            permission="quality.view_evidence",
         ),
         PermissionMenuItem(
             _("Plans"),

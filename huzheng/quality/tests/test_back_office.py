@@ -188,3 +188,22 @@ def test_only_scored_items_take_a_score(plan):
     area = plan.items.filter(level=PlanItem.Level.AREA).first()
     with pytest.raises(ValidationError):
         services.set_self_score(area, self_score="1")
+
+
+def test_evidence_is_filed_only_against_the_offices_own_measures(client, desk, plan):
+    from huzheng.core.tests.factories import OfficeFactory
+    from huzheng.quality.models import Evidence
+
+    other_plan = services.load_plan_file(
+        OfficeFactory(code="magong", weekday_hours=False), PLAN_103
+    )
+    own = plan.items.filter(level=PlanItem.Level.MEASURE).first()
+    foreign = other_plan.items.filter(level=PlanItem.Level.MEASURE).first()
+    client.force_login(desk["director"])
+    form = {"month": "2026-11-01", "title": "一次告知單統計", "link": "https://example.invalid/"}
+    response = client.post("/admin/quality_evidence/new/", {**form, "measure": foreign.pk})
+    assert response.status_code == 200  # the other office's measure is not a choice
+    assert not Evidence.objects.exists()
+    response = client.post("/admin/quality_evidence/new/", {**form, "measure": own.pk})
+    assert response.status_code == 302
+    assert Evidence.objects.get().measure == own
