@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "huzheng.mediawatch",
     "huzheng.surveys",
     "huzheng.staffroom",
+    "huzheng.quality",
     "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("what-next/", include("huzheng.outreach.urls")),
     path("feedback/", include("huzheng.feedback.urls")),
     path("surveys/", include("huzheng.surveys.urls")),
+    path("quality/", include("huzheng.quality.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feeds/", include("huzheng.site.urls")),

@@ -165,6 +165,19 @@ FEEDBACK_MANAGE = [
     "mediawatch.delete_keyword",
 ]
 
+# The service-quality plan (提升服務品質): the director keeps the plan, the meetings and
+# the self-evaluation; a registrar reads them.
+QUALITY_VIEW = ["quality.view_plan", "quality.view_meeting", "quality.view_selfscore"]
+QUALITY_MANAGE = [
+    "quality.change_plan",
+    "quality.add_meeting",
+    "quality.change_selfscore",
+    "quality.view_evidence",
+    "quality.add_evidence",
+    "quality.change_evidence",
+    "quality.delete_evidence",
+]
+
 MODEL_PERMISSIONS = {
     DIRECTOR: [
         _ADMIN,
@@ -194,6 +207,8 @@ MODEL_PERMISSIONS = {
         *HOUSE_NUMBERS_CHANGE,
         *OUTREACH,
         *AGENCY_NOTICES,
+        *QUALITY_VIEW,
+        *QUALITY_MANAGE,
     ],
     REGISTRAR: [
         _ADMIN,
@@ -212,6 +227,7 @@ MODEL_PERMISSIONS = {
         *HOUSE_NUMBERS_CHANGE,
         *OUTREACH,
         *AGENCY_NOTICES,
+        *QUALITY_VIEW,
     ],
     COUNTER_STAFF: [
         _ADMIN,
