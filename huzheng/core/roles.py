@@ -46,6 +46,13 @@ MARQUEE = [
     "queueing.delete_marqueemessage",
 ]
 LINK_REPORT = ["linkcheck.view_checkedlink"]
+# Search (搜尋): the web editors and the director keep the synonyms and best bets and
+# read which searches found nothing.
+SEARCH_EDIT = [
+    f"search.{action}_{model}"
+    for model in ("synonym", "bestbet")
+    for action in ("view", "add", "change", "delete")
+] + ["search.view_querystat"]
 # The queue (叫號): every counter role calls and serves tickets; the director also keeps
 # the series, counters and kiosks and reads the statistics.
 QUEUE_SERVE = ["queueing.serve_ticket", "queueing.view_counter", "queueing.view_series"]
@@ -201,6 +208,7 @@ MODEL_PERMISSIONS = {
         *SLIPS,
         *MARQUEE,
         *LINK_REPORT,
+        *SEARCH_EDIT,
         *POPULATION,
         *IDCARDS,
         *HOUSE_NUMBERS_VIEW,
@@ -250,6 +258,7 @@ MODEL_PERMISSIONS = {
         *CATALOG_EDIT,
         *MARQUEE,
         *LINK_REPORT,
+        *SEARCH_EDIT,
         *POPULATION,
     ],
 }
