@@ -43,6 +43,14 @@ def kiosk_auth(request):
 class StaffSession(SessionAuth):
     """A signed-in staff member (the session cookie, with the CSRF token)."""
 
+    def __call__(self, request):
+        # Without a staff session there is nothing to protect from CSRF: answer 401
+        # (a kiosk with a wrong token), not ninja's 403 "CSRF check failed".
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_staff:
+            return None
+        return super().__call__(request)
+
     def authenticate(self, request, key):
         user = super().authenticate(request, key)
         return user if user is not None and user.is_staff else None
