@@ -20,7 +20,53 @@ from huzheng.idcards.api import router as idcards_router
 from huzheng.queueing.api import router as queueing_router
 from huzheng.search.api import router as search_router
 
-api = NinjaAPI(
+ERROR_STATUSES = {
+    400: "The request cannot be handled (a NUL byte, a broken body).",
+    401: "Sign-in (a staff session) or a kiosk token is needed.",
+    403: "Not allowed here (another office, a missing role, a failed CSRF check).",
+    404: "No such office or record.",
+    409: "The request conflicts with the current state (full, already taken).",
+    413: "The request body is too large.",
+    422: "Some of the data sent is not valid; `errors` says which.",
+    429: "Too many tries; try again later.",
+}
+
+
+class HuzhengAPI(NinjaAPI):
+    """Every operation documents the error statuses any request may meet, each answered
+    with the same JSON body, so clients (and schemathesis) know them."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = {
+            "type": "object",
+            "properties": {
+                "code": {"type": "string", "description": "machine-readable"},
+                "message": {"type": "string", "description": "for people"},
+            },
+            "required": ["code", "message"],
+        }
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_STATUSES.items():
+                    if status in (401, 403) and not operation.get("security"):
+                        continue
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": description,
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Error"}
+                                }
+                            },
+                        },
+                    )
+        return schema
+
+
+api = HuzhengAPI(
     title="Huzheng API",
     version="1",
     description=(
