@@ -187,25 +187,42 @@ PAGES_CACHE = {
     "LOCATION": "huzheng-pages",
     "OPTIONS": {"MAX_ENTRIES": 2000},
 }
+# With Redis unreachable, its caches answer from the fallbacks named in OPTIONS (the
+# database cache table, local memory) and /healthz says "degraded" (core.fallbackcache).
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "huzheng.core.fallbackcache.RedisWithFallback",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huzheng",
+            "OPTIONS": {**REDIS_CACHE_OPTIONS, "FALLBACK": "local-fallback"},
         },
         "shared": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "huzheng.core.fallbackcache.RedisWithFallback",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huzheng-shared",
+            "OPTIONS": {**REDIS_CACHE_OPTIONS, "FALLBACK": "shared-fallback"},
         },
         "versions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "huzheng.core.fallbackcache.RedisWithFallback",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huzheng-versions",
             "TIMEOUT": None,
+            "OPTIONS": {**REDIS_CACHE_OPTIONS, "FALLBACK": "versions-fallback"},
         },
         "pages": PAGES_CACHE,
+        "local-fallback": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared-fallback": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "huzheng_shared_cache",
+        },
+        "versions-fallback": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "huzheng_shared_cache",
+            "KEY_PREFIX": "versions",
+            "TIMEOUT": None,
+        },
     }
 else:
     CACHES = {
@@ -347,7 +364,7 @@ HUZHENG_PDF_FONT_FAMILY = "Noto Sans CJK TC"
 # the client address is read from X-Forwarded-For only behind them.
 HUZHENG_PROXY_COUNT = int(env("HUZHENG_PROXY_COUNT", "0"))
 # A worker that has not beaten for this long counts as down in /healthz.
-HUZHENG_WORKER_STALE_SECONDS = 60
+HUZHENG_WORKER_STALE_SECONDS = 15
 
 LOGGING = {
     "version": 1,
