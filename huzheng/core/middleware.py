@@ -3,6 +3,7 @@ place in a context variable so the services can reach it for the audit log."""
 
 from contextvars import ContextVar
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.utils.module_loading import import_string
 
@@ -73,6 +74,24 @@ class LanguageMiddleware:
             response.headers["Vary"] = ", ".join(
                 filter(None, [response.headers.get("Vary"), "Accept-Language"])
             )
+        return response
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """Content-Security-Policy (settings.CONTENT_SECURITY_POLICY, through django-csp) and
+    Permissions-Policy on every response, kept pages included. Wagtail's own admin
+    templates carry inline scripts, so under /admin/ inline script is allowed; the
+    public site allows none."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith("/admin/"):
+            parts.update = {**(parts.update or {}), "script-src": ["'self'", "'unsafe-inline'"]}
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
 
 
