@@ -66,7 +66,28 @@ class HuzhengAPI(NinjaAPI):
         return schema
 
 
+def _docs_for_staff(view):
+    """The interactive docs (Swagger UI, from our own static files) are for signed-in
+    staff; the schema itself (openapi.json) stays public, since kiosks, displays and
+    other agencies build their clients from it."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+
+    if getattr(getattr(view, "func", None), "__name__", "") != "openapi_view":
+        return view
+
+    @wraps(view)
+    def staff_only(request, *args, **kwargs):
+        if not (request.user.is_authenticated and request.user.is_staff):
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return staff_only
+
+
 api = HuzhengAPI(
+    docs_decorator=_docs_for_staff,
     title="Huzheng API",
     version="1",
     description=(

@@ -19,9 +19,7 @@ def _empty_counts():
 
 
 def _try(client, username, password, address="10.0.0.1"):
-    return client.post(
-        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 def test_wrong_passwords_lock_the_account_even_for_the_right_one(client, settings):
