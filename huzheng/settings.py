@@ -313,9 +313,6 @@ LANGUAGE_COOKIE_SECURE = not DEBUG
 TIME_ZONE = "Asia/Taipei"
 USE_I18N = True
 USE_TZ = True
-# A web address typed without a scheme is read as https, as Django 6 will do (and says so
-# with a deprecation warning until then).
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Static and media ---------------------------------------------------------------------
 STATIC_URL = "/static/"
