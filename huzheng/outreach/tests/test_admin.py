@@ -209,3 +209,21 @@ def test_the_counter_lists_and_marks_the_agencies_told_of_a_birth_case(client, d
     client.force_login(other["counter"])
     response = client.post(reverse("outreach_staff:agency_notice", args=[labor.pk, "sent"]))
     assert response.status_code == 404
+
+
+def test_the_notices_back_office_lists_and_the_template_editor_open(client, desk):
+    from huzheng.notify.models import Template
+
+    demo.ensure_checklists()
+    client.force_login(desk["director"])
+    for url in (
+        "/admin/snippets/notify/template/",
+        "/admin/snippets/outreach/lifeeventchecklist/",
+        "/admin/outbox/",
+        "/admin/agency_notices/",
+    ):
+        assert client.get(url).status_code == 200, url
+    template = Template.objects.get(key="outreach.reminder-letter")
+    edit = f"/admin/snippets/notify/template/edit/{template.pk}/"
+    assert client.get(edit).status_code == 200
+    assert client.get("/admin/agency_notices/new/").status_code in (302, 403)
