@@ -189,6 +189,9 @@ class AuditChainHead(models.Model):
     last_id = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, blank=True)
 
+    def __str__(self):
+        return f"audit chain head at entry {self.last_id}"
+
 
 class AuditEntry(models.Model):
     """One staff read or change of personal data (稽核紀錄). Append-only: the model refuses
