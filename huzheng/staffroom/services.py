@@ -114,16 +114,15 @@ def publish_to_faq(entry, *, user):
 
 
 def _faq_page(model, office):
-    from wagtail.models import Site
+    """The FAQ page on the office's own site; never another office's."""
+    from django.apps import apps
 
-    pages = model.objects.all()
-    for site in Site.objects.all():
-        settings = getattr(site, "sitesettings", None)
-        if settings is not None and getattr(settings, "office_id", None) == office.pk:
-            found = pages.descendant_of(site.root_page, inclusive=True).first()
-            if found is not None:
-                return found
-    return pages.first()
+    settings_model = apps.get_model("site", "SiteSettings")
+    for found in settings_model.objects.filter(office=office).select_related("site__root_page"):
+        page = model.objects.descendant_of(found.site.root_page, inclusive=True).first()
+        if page is not None:
+            return page
+    return None
 
 
 def _escape(text):
