@@ -284,3 +284,26 @@ def test_an_office_without_a_faq_page_is_told_so(office):
     with pytest.raises(services.StaffroomError) as refused:
         services.publish_to_faq(entry, user=None)
     assert refused.value.code == "no_faq_page"
+
+
+def test_an_adopted_proposal_starts_an_unpublished_procedure_page(demo_data):
+    from django.contrib.auth import get_user_model
+
+    director = get_user_model().objects.get(username="director")
+    proposal = services.submit_proposal(
+        office=demo_data["huxi"],
+        user=director,
+        title="單一窗口",
+        problem="跑多個櫃檯",
+        idea="<b>一處辦完</b>",
+    )
+    with pytest.raises(services.StaffroomError):
+        services.draft_sop_page(proposal, user=director)
+    services.move_proposal(proposal, "review", user=director)
+    services.move_proposal(proposal, "adopted", user=director, reason="好")
+    page = services.draft_sop_page(proposal, user=director)
+    assert not page.live and page.title == "標準作業程序：單一窗口"
+    assert "&lt;b&gt;" in str(page.body)
+    proposal.refresh_from_db()
+    assert proposal.sop_page_id == page.pk
+    assert services.draft_sop_page(proposal, user=director).pk == page.pk  # once
