@@ -27,6 +27,7 @@ from huzheng.core.services import is_working_day
 from huzheng.core.signals import registration_completed
 from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, mobile_number
+from huzheng.surveys.services import case_survey_message
 
 NUMBER = re.compile(r"^\d{1,3}-[A-Z0-9_-]{1,32}-\d{6,9}$")
 MAX_NUMBER_LENGTH = 48
@@ -344,6 +345,8 @@ def notify_applicant(case):
         "Your case %(number)s at %(office)s is now at the stage “%(stage)s”. "
         "Follow it online with the case number."
     ) % {"number": case.number, "office": case.office.name, "stage": case.get_stage_display()}
+    survey = case_survey_message(case)
+    text = f"{text} {survey}" if survey else text
     if case.notify_email and case.email:
         notify.send_email(
             case.email,

@@ -225,6 +225,9 @@ def proposal(request, pk):
                 )
                 messages.success(request, _("The proposal's state is changed."))
                 return redirect("staffroom:proposal", pk)
+            if "sop" in request.POST:
+                page = services.draft_sop_page(found, user=request.user)
+                return redirect("wagtailadmin_pages:edit", page.pk)
             if "record" in request.POST and event_form.is_valid():
                 services.record_proposal_event(
                     found,
@@ -248,6 +251,7 @@ def proposal(request, pk):
                 (s, Proposal.State(s).label) for s in services.NEXT_STATES[found.state]
             ],
             "move_form": move_form,
+            "may_draft_sop": may_review and found.state in services.SOP_STATES,
             "event_form": event_form,
         },
     )

@@ -114,16 +114,15 @@ def publish_to_faq(entry, *, user):
 
 
 def _faq_page(model, office):
-    from wagtail.models import Site
+    """The FAQ page on the office's own site; never another office's."""
+    from django.apps import apps
 
-    pages = model.objects.all()
-    for site in Site.objects.all():
-        settings = getattr(site, "sitesettings", None)
-        if settings is not None and getattr(settings, "office_id", None) == office.pk:
-            found = pages.descendant_of(site.root_page, inclusive=True).first()
-            if found is not None:
-                return found
-    return pages.first()
+    settings_model = apps.get_model("site", "SiteSettings")
+    for found in settings_model.objects.filter(office=office).select_related("site__root_page"):
+        page = model.objects.descendant_of(found.site.root_page, inclusive=True).first()
+        if page is not None:
+            return page
+    return None
 
 
 def _escape(text):
@@ -304,6 +303,49 @@ def move_proposal(proposal, state, *, user, reason=""):
         )
         record_audit(user, AuditEntry.Action.UPDATE, proposal, fields=["state"])
     return proposal
+
+
+SOP_STATES = {ProposalState.ADOPTED, ProposalState.TRIAL, ProposalState.STANDARD}
+
+
+def draft_sop_page(proposal, *, user):
+    """Start a standard operating procedure page (標準作業程序) from an adopted proposal: an
+    unpublished content page on the office's site, linked to the proposal; editors finish
+    it and it goes through the director's approval as every page does."""
+    from django.apps import apps
+    from django.utils.html import escape
+
+    proposal = Proposal.objects.select_related("office", "sop_page").get(pk=proposal.pk)
+    if proposal.state not in SOP_STATES:
+        raise StaffroomError("wrong_state", _("Only an adopted proposal can become a procedure."))
+    if proposal.sop_page_id:
+        return proposal.sop_page
+    settings_model = apps.get_model("site", "SiteSettings")
+    found = settings_model.objects.filter(office=proposal.office).select_related("site").first()
+    if found is None:
+        raise StaffroomError("no_site", _("The office has no website to put the procedure on."))
+    content_page = apps.get_model("site", "ContentPage")
+    body = [
+        ("heading", str(_("Problem"))),
+        ("paragraph", f"<p>{escape(proposal.problem)}</p>"),
+        ("heading", str(_("Procedure"))),
+        ("paragraph", f"<p>{escape(proposal.idea)}</p>"),
+    ]
+    with transaction.atomic():
+        page = content_page(
+            title=_("Standard procedure: %(title)s") % {"title": proposal.title},
+            summary=proposal.savings[:300],
+            body=body,
+            live=False,
+        )
+        found.site.root_page.add_child(instance=page)
+        page.save_revision(user=user)
+        Proposal.objects.filter(pk=proposal.pk).update(sop_page=page)
+        ProposalEvent.objects.create(
+            proposal=proposal, kind=ProposalEvent.Kind.EVIDENCE, note=page.title, by=user
+        )
+        record_audit(user, AuditEntry.Action.UPDATE, proposal, fields=["sop_page"])
+    return page
 
 
 def record_proposal_event(proposal, kind, *, user, note="", document=None, image=None):

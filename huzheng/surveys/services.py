@@ -324,3 +324,16 @@ def case_survey_url(case):
     return visit_survey_url(
         case.office, f"case:{case.pk}", channel=Channel.CASE, service_id=case.service_id
     )
+
+
+def case_survey_message(case):
+    """The closed case's message line with its one-time link (absolute), or ""."""
+    from django.conf import settings
+
+    path = case_survey_url(case)
+    if not path:
+        return ""
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return _("How did we do? A short anonymous survey (the link works once): %(url)s") % {
+        "url": url
+    }

@@ -5,8 +5,10 @@ from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
 
 from huzheng.core.admin_views import OfficeScopedViewSet
+from huzheng.core.services import for_staff
 from huzheng.surveys.models import ImprovementAction, Survey
 
 
@@ -22,6 +24,25 @@ class SurveyViewSet(OfficeScopedViewSet):
     list_filter = ["office", "audience"]
 
 
+class _OwnSurveysMixin:
+    """Offer only the surveys of the staff member's offices."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        field = form.fields.get("survey")
+        if field is not None:
+            field.queryset = for_staff(Survey.objects.all(), self.request.user, "office_id")
+        return form
+
+
+class ActionCreateView(_OwnSurveysMixin, generic.CreateView):
+    pass
+
+
+class ActionEditView(_OwnSurveysMixin, generic.EditView):
+    pass
+
+
 class ImprovementActionViewSet(OfficeScopedViewSet):
     model = ImprovementAction
     icon = "tasks"
@@ -30,6 +51,8 @@ class ImprovementActionViewSet(OfficeScopedViewSet):
     add_to_admin_menu = True
     url_prefix = "improvement-actions"
     name = "surveys_improvementaction"
+    add_view_class = ActionCreateView
+    edit_view_class = ActionEditView
     list_display = ["action", "owner", "due_on", "done_on", "survey", "office"]
     list_filter = ["office", "survey"]
     form_fields = ["office", "survey", "finding", "action", "owner", "due_on", "done_on", "result"]

@@ -252,3 +252,58 @@ def test_a_proposal_cannot_skip_its_review(office):
         services.move_proposal(proposal, Proposal.State.STANDARD, user=director, reason="x")
     assert refused.value.code == "wrong_state"
     assert Proposal.objects.get().state == "submitted"
+
+
+def test_an_answer_sent_to_the_public_faq_waits_for_the_directors_approval(demo_data):
+    from django.contrib.auth import get_user_model
+
+    from huzheng.site.models import FaqPage
+
+    editor = get_user_model().objects.get(username="director")
+    office = demo_data["huxi"]
+    page = services._faq_page(FaqPage, office)
+    assert page is not None and page.live
+    published_before = page.entries.count()
+    entry = services.save_qa(
+        QAEntry(office=office, question="可以線上預約嗎？", answer="可以，請至本所網站預約。"),
+        user=editor,
+    )
+    services.publish_to_faq(entry, user=editor)
+    page.refresh_from_db()
+    assert page.entries.count() == published_before  # the live page is unchanged
+    assert page.has_unpublished_changes
+    assert page.workflow_in_progress  # the director's approval (主任核可)
+    draft = page.get_latest_revision_as_object()
+    assert "可以線上預約嗎？" in [e.question for e in draft.entries.all()]
+    entry.refresh_from_db()
+    assert entry.published_to_id == page.pk
+
+
+def test_an_office_without_a_faq_page_is_told_so(office):
+    entry = services.save_qa(QAEntry(office=office, question="問", answer="答"), user=None)
+    with pytest.raises(services.StaffroomError) as refused:
+        services.publish_to_faq(entry, user=None)
+    assert refused.value.code == "no_faq_page"
+
+
+def test_an_adopted_proposal_starts_an_unpublished_procedure_page(demo_data):
+    from django.contrib.auth import get_user_model
+
+    director = get_user_model().objects.get(username="director")
+    proposal = services.submit_proposal(
+        office=demo_data["huxi"],
+        user=director,
+        title="單一窗口",
+        problem="跑多個櫃檯",
+        idea="<b>一處辦完</b>",
+    )
+    with pytest.raises(services.StaffroomError):
+        services.draft_sop_page(proposal, user=director)
+    services.move_proposal(proposal, "review", user=director)
+    services.move_proposal(proposal, "adopted", user=director, reason="好")
+    page = services.draft_sop_page(proposal, user=director)
+    assert not page.live and page.title == "標準作業程序：單一窗口"
+    assert "&lt;b&gt;" in str(page.body)
+    proposal.refresh_from_db()
+    assert proposal.sop_page_id == page.pk
+    assert services.draft_sop_page(proposal, user=director).pk == page.pk  # once

@@ -125,3 +125,66 @@ def test_a_staff_survey_of_another_office_cannot_be_answered(office):
     survey = full_survey(office, audience=Audience.STAFF)
     client, _user = signed_in(OfficeFactory(code="magong"), REGISTRAR)
     assert client.get(f"/admin/surveys-desk/{survey.pk}/answer/").status_code == 404
+
+
+def test_the_director_builds_a_survey_with_questions_in_two_languages(office):
+    client, _user = signed_in(office, DIRECTOR)
+    form = {
+        "office": office.pk,
+        "audience": "citizens",
+        "title": "115年民眾滿意度調查",
+        "title_en": "Citizen satisfaction 2026",
+        "intro": "",
+        "intro_en": "",
+        "opens_on": "2026-01-01",
+        "closes_on": "2026-12-31",
+        "questions-TOTAL_FORMS": "2",
+        "questions-INITIAL_FORMS": "0",
+        "questions-MIN_NUM_FORMS": "1",
+        "questions-MAX_NUM_FORMS": "1000",
+    }
+    for n, (kind, text, choices) in enumerate(
+        [
+            ("scale", "整體滿意度", ""),
+            ("single", "來所原因", "登記 | registration\n證明 | certificate"),
+        ]
+    ):
+        form.update(
+            {
+                f"questions-{n}-kind": kind,
+                f"questions-{n}-text": text,
+                f"questions-{n}-text_en": f"Q{n}",
+                f"questions-{n}-required": "on",
+                f"questions-{n}-choices": choices,
+                f"questions-{n}-low_label": "",
+                f"questions-{n}-low_label_en": "",
+                f"questions-{n}-high_label": "",
+                f"questions-{n}-high_label_en": "",
+                f"questions-{n}-ORDER": str(n + 1),
+                f"questions-{n}-id": "",
+                f"questions-{n}-DELETE": "",
+            }
+        )
+    response = client.post("/admin/surveys/new/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    survey = survey_model().objects.get(title="115年民眾滿意度調查")
+    assert [(q.kind, q.text_en) for q in survey.questions.all()] == [
+        ("scale", "Q0"),
+        ("single", "Q1"),
+    ]
+    assert survey.questions.all()[1].display_choices() == [(1, "登記"), (2, "證明")]
+
+
+def test_improvement_actions_offer_only_the_offices_own_surveys(office):
+    own = full_survey(office)
+    full_survey(OfficeFactory(code="magong"))
+    client, _user = signed_in(office, DIRECTOR)
+    page = client.get("/admin/improvement-actions/new/").content.decode()
+    assert f'value="{own.pk}"' in page
+    assert page.count("民眾滿意度調查") == 1
+
+
+def survey_model():
+    from huzheng.surveys.models import Survey
+
+    return Survey

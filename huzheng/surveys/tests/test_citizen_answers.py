@@ -185,3 +185,18 @@ def test_a_closed_case_carries_its_link_in_the_progress_api(client):
     ).json()
     assert body["survey_url"].startswith("http://testserver/surveys/a/")
     assert Invitation.objects.get().channel == "case"
+
+
+def test_the_closed_cases_message_carries_its_link(django_capture_on_commit_callbacks):
+    from huzheng.cases import services as cases
+    from huzheng.cases.models import Stage
+    from huzheng.cases.tests.factories import case_desk, make_case
+    from huzheng.notify.models import Message
+
+    case = make_case(case_desk(), notify_email=True)
+    full_survey(case.office)
+    cases.move_stage(case, Stage.REVIEW)
+    with django_capture_on_commit_callbacks(execute=True):
+        cases.close(case)
+    token = Invitation.objects.get(source=f"case:{case.pk}").token
+    assert f"/surveys/a/{token}/" in Message.objects.order_by("-pk").first().body
