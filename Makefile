@@ -16,12 +16,13 @@ TEST_WORKERS ?= auto
 PROD_ENV := DEBUG=0 SECRET_KEY=check-deploy-$(shell printf '%064d' 0)-not-a-real-key \
 	HUZHENG_DATA_KEY=check-deploy-data-key ALLOWED_HOSTS=huxi.huzheng.example.gov.tw
 
-.PHONY: run test check bench deps system-deps system-deps-test messages clean help
+.PHONY: run test check audit bench deps system-deps system-deps-test messages clean help
 
 help:
 	@echo "make run    serve the platform with demo data on http://$(HOST):$(PORT)"
 	@echo "make test   run the whole test suite, browser tests included"
 	@echo "make check  lint, format, migrations and deployment checks"
+	@echo "make audit  known vulnerabilities in the locked packages (needs the network)"
 	@echo "make bench  run the benchmarks in bench/"
 
 $(STAMP): pyproject.toml requirements.lock
@@ -60,6 +61,10 @@ check: $(STAMP) system-deps
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v1
 	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+
+# Not part of `make check`: it asks the vulnerability database over the network.
+audit: $(STAMP)
+	$(VENV)/bin/pip-audit --progress-spinner off --disable-pip --no-deps -r requirements.lock
 
 bench: $(STAMP) messages
 	@scripts/system-deps bench

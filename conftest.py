@@ -182,6 +182,20 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    # Playwright's wait_for_function evaluates its predicate as a string, which our
+    # Content-Security-Policy (no eval) refuses; tests/test_browser_csp.py drives pages
+    # under the real policy.
+    context = browser.new_context(
+        locale="zh-TW", viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A page under the site's real Content-Security-Policy."""
     context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page

@@ -85,6 +85,7 @@ def test_a_reported_birth_is_called_reminded_registered_and_gets_its_list(page, 
         national_id=NATIONAL_ID,
         birth_date=item.event_date,
     )
+    page.context.clear_cookies()
     log_in(page, live_site, "counter", f"/admin/cases/{case.pk}/")
     with page.expect_navigation():
         page.locator("form.case-close button[type=submit]").click()

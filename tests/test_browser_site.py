@@ -111,3 +111,34 @@ def test_the_home_page_prints_its_services_without_the_doors(page, live_site):
     assert not page.locator(".doors").is_visible()
     assert page.locator("#hot-services").is_visible()
     assert page.pdf(format="A4").startswith(b"%PDF")
+
+
+def test_on_a_phone_the_menu_folds_behind_a_button_that_works_by_keyboard(browser, live_site, axe):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-TW")
+    page = context.new_page()
+    try:
+        page.goto(live_site + "/")
+        menu = page.get_by_role("button", name="選單")
+        news = page.locator("#site-nav-list").get_by_role("link", name="最新消息")
+        assert menu.is_visible() and menu.get_attribute("aria-expanded") == "false"
+        assert not news.is_visible()
+        # The page's own doors come up on the first screen instead of thirteen links.
+        assert page.locator(".doors").bounding_box()["y"] < 844
+        axe(page)
+
+        menu.focus()
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true" and news.is_visible()
+        axe(page)
+        news.focus()
+        page.keyboard.press("Escape")
+        assert menu.get_attribute("aria-expanded") == "false" and not news.is_visible()
+        assert page.evaluate("document.activeElement.classList.contains('site-nav__toggle')")
+    finally:
+        context.close()
+
+
+def test_on_a_desktop_the_menu_is_open_and_has_no_button(page, live_site):
+    page.goto(live_site + "/")
+    assert not page.locator(".site-nav__toggle").is_visible()
+    assert page.locator("#site-nav-list").get_by_role("link", name="最新消息").is_visible()

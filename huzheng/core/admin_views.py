@@ -7,6 +7,7 @@
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import URLField
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -81,6 +82,12 @@ class OfficeScopedViewSet(ModelViewSet):
 
     office_lookup = "office_id"
     list_unscoped = False
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        # Django 6 reads a scheme-less address as https; say so now, as Django 5.2 warns.
+        if isinstance(db_field, URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

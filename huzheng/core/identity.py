@@ -114,11 +114,13 @@ def check_digit_for(first_nine):
 
 
 def mask(value):
-    """A12****789: enough for a person to recognise their own number, not to use it."""
+    """A12****78*: enough for a person to recognise their own number, not to use it.
+    The check digit stays hidden: shown, it would narrow the four hidden digits to a
+    thousand candidates; hidden, ten thousand remain."""
     number = normalize(value)
     if len(number) < 7:
         return "*" * len(number)
-    return number[:3] + "*" * (len(number) - 6) + number[-3:]
+    return number[:3] + "*" * (len(number) - 6) + number[-3:-1] + "*"
 
 
 def validate_national_id(value):

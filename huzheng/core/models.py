@@ -181,6 +181,18 @@ class AuditEntryQuerySet(models.QuerySet):
         raise PermissionError("The audit log is append-only.")
 
 
+class AuditChainHead(models.Model):
+    """The newest audit entry's hash (one row). Locked while an entry is appended, so
+    concurrent entries form one chain; it also shows when entries at the end of the log
+    were removed."""
+
+    last_id = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, blank=True)
+
+    def __str__(self):
+        return f"audit chain head at entry {self.last_id}"
+
+
 class AuditEntry(models.Model):
     """One staff read or change of personal data (稽核紀錄). Append-only: the model refuses
     updates and deletes, and database triggers refuse them too (migration 0002)."""
@@ -193,7 +205,8 @@ class AuditEntry(models.Model):
         EXPORT = "export", _("export")
         PRINT = "print", _("print")
 
-    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    # Set before the insert (not auto_now_add), since the entry's hash covers it.
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     # DO_NOTHING without a database constraint: deleting a user or an office must not
     # touch the log, whose username column keeps the name.
     user = models.ForeignKey(
@@ -222,6 +235,12 @@ class AuditEntry(models.Model):
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("user agent"), max_length=300, blank=True)
     path = models.CharField(_("path"), max_length=300, blank=True)
+
+    # Tamper evidence (core.auditchain): each entry's keyed hash covers its content and
+    # the previous entry's hash, so a changed, removed or inserted entry breaks the chain
+    # that `manage.py verify_audit_log` walks.
+    previous_hash = models.CharField(_("previous entry's hash"), max_length=64, blank=True)
+    entry_hash = models.CharField(_("hash"), max_length=64, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()
 

@@ -275,7 +275,9 @@ def record_audit(user, action, obj, *, fields=(), reason="", office=None, reques
     if office is None:
         office = obj if isinstance(obj, Office) else getattr(obj, "office", None)
         office = office if isinstance(office, Office) else None
-    return AuditEntry.objects.create(
+    from huzheng.core import auditchain
+
+    return auditchain.append(
         user=user if getattr(user, "pk", None) else None,
         username=user.get_username() if getattr(user, "pk", None) else "-",
         office=office,

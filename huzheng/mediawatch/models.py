@@ -43,7 +43,7 @@ class Keyword(models.Model):
         verbose_name = _("keyword")
         verbose_name_plural = _("keywords")
         constraints = [
-            models.UniqueConstraint(fields=["office", "word"], name="mediawatch_keyword_per_office")
+            models.UniqueConstraint(fields=["office", "word"], name="mediawatch_keyword_once")
         ]
 
     def __str__(self):

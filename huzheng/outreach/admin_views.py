@@ -23,6 +23,7 @@ from huzheng.outreach import statistics as outreach_statistics
 from huzheng.outreach.forms import CallForm, ImportForm, ItemForm, NoteForm, RegisteredForm
 from huzheng.outreach.models import (
     OPEN_STATES,
+    AgencyNotice,
     LifeEventChecklist,
     Source,
     State,
@@ -233,6 +234,38 @@ def email_checklist(request, event):
     if not back.startswith("/admin/") or "//" in back:
         back = "outreach_staff:worklist"
     return redirect(back)
+
+
+@require_POST
+def case_agencies(request, case_pk):
+    _require(request, "outreach.add_agencynotice")
+    from huzheng.cases.models import Case
+
+    case = (
+        for_staff(Case.objects.select_related("service", "office"), request.user)
+        .filter(pk=min(case_pk, MAX_DB_ID))
+        .first()
+    )
+    if case is None:
+        raise Http404
+    services.agency_notices(case, create=True, user=request.user)
+    messages.success(request, _("The usual agencies are listed for this case."))
+    return redirect("cases_staff:detail", pk=case.pk)
+
+
+@require_POST
+def agency_notice(request, pk, what):
+    _require(request, "outreach.change_agencynotice")
+    notice = (
+        for_staff(AgencyNotice.objects.all(), request.user).filter(pk=min(pk, MAX_DB_ID)).first()
+    )
+    if notice is None:
+        raise Http404
+    try:
+        services.mark_agency_notice(notice, what, user=request.user)
+    except services.OutreachError as exc:
+        messages.error(request, exc.message)
+    return redirect("cases_staff:detail", pk=notice.case_id)
 
 
 def letter_register(request):

@@ -27,7 +27,15 @@ from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import clean_email, normalize_phone
 from huzheng.notify import letters as notify_letters
 from huzheng.notify import services as notify
-from huzheng.outreach.models import OPEN_STATES, ItemEvent, Origin, Source, State, WorkItem
+from huzheng.outreach.models import (
+    OPEN_STATES,
+    AgencyNotice,
+    ItemEvent,
+    Origin,
+    Source,
+    State,
+    WorkItem,
+)
 
 # Letter and message templates the worklist uses (seeded by outreach.demo).
 REMINDER_LETTER = "outreach.reminder-letter"
@@ -36,6 +44,13 @@ NOTICE_SMS = "outreach.notice-sms"
 NOTICE_EMAIL = "outreach.notice-email"
 CLERK_REMINDER = "outreach.clerk-reminder"
 WHAT_NEXT_EMAIL = "outreach.what-next-email"
+# The agencies a birth or death registration is passed on to (跨機關通報): the Bureau of
+# Labor Insurance for the maternity benefit and funeral allowance (since 2018-07-16) and
+# the Ministry of National Defense for military families (since 2019-07-01).
+USUAL_AGENCIES = {
+    "birth": [("勞動部勞工保險局", "生育給付"), ("國防部", "軍人眷屬生育補助")],
+    "death": [("勞動部勞工保險局", "喪葬津貼"), ("國防部", "軍人眷屬喪葬補助")],
+}
 # Items whose deadline is this close are "due soon" on the worklist.
 DUE_SOON_DAYS = 7
 
@@ -293,6 +308,33 @@ def email_checklist(checklist, email, *, office, name="", language="zh-hant", li
         raise OutreachError(_("The message template is missing.")) from None
 
 
+def agency_notices(case, *, create=False, user=None):
+    """The agencies the office notifies of a birth or death case (跨機關通報); with
+    `create`, the usual ones for the case's registration are added when missing."""
+    slug = getattr(case.service, "slug", "")
+    if create:
+        with transaction.atomic():
+            for agency, purpose in USUAL_AGENCIES.get(slug, ()):
+                AgencyNotice.objects.get_or_create(
+                    case=case, agency=agency, defaults={"office": case.office, "purpose": purpose}
+                )
+    return AgencyNotice.objects.filter(case=case)
+
+
+def mark_agency_notice(notice, what, *, user=None, on=None):
+    """Mark a notice sent or acknowledged today (or `on`)."""
+    if what not in ("sent", "acknowledged"):
+        raise OutreachError(_("Mark a notice sent or acknowledged."))
+    field = "sent_on" if what == "sent" else "acknowledged_on"
+    with transaction.atomic():
+        setattr(notice, field, on or roc.today())
+        if what == "acknowledged" and notice.sent_on is None:
+            notice.sent_on = notice.acknowledged_on
+        notice.save(update_fields=["sent_on", "acknowledged_on"])
+        record_audit(user, AuditEntry.Action.UPDATE, notice, fields=[field])
+    return notice
+
+
 def fine(item, on=None):
     """The fine that applies if the registration is made on `on` (default today)."""
     return late_fine(
@@ -317,7 +359,7 @@ def values(item, language="zh-hant"):
         "event": item.get_source_display(),
         "event_date": show(item.event_date),
         "deadline": show(item.deadline),
-        "fine": str(fine(item) or 900),
+        "fine": str(fine(item)),
         "reference": item.number,
         "date": show(roc.today()),
     }

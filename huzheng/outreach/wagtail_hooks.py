@@ -98,16 +98,18 @@ class MessageViewSet(OfficeScopedViewSet):
 
 
 class AgencyNoticeViewSet(OfficeScopedViewSet):
-    """Agencies told of a birth or death case (跨機關通報), with sent and acknowledged marks."""
+    """Agencies told of a birth or death case (跨機關通報): listed here, added and marked
+    on the case's page (a form here would offer every office's cases)."""
 
     model = AgencyNotice
     name = "agency_notices"
     icon = "site"
     menu_label = _("Agency notices")
+    permission_policy = ReadOnlyPermissionPolicy(AgencyNotice)
     list_display = ["case", "agency", "purpose", "sent_on", "acknowledged_on"]
     list_filter = ["agency"]
-    search_fields = ["case__number", "agency"]
-    form_fields = ["office", "case", "agency", "purpose", "sent_on", "acknowledged_on"]
+    search_fields = ["agency"]
+    form_fields = ["purpose"]  # the read-only policy refuses every form view
 
 
 class NoticesGroup(ViewSetGroup):

@@ -24,6 +24,9 @@ DEMO_TARGETS = {
     "site.pages_overdue_review": 0,
     "site.disclosure_coverage": 100,
     "search.no_result_share": 10,
+    "feedback.answered_in_time": 100,
+    "surveys.citizen_satisfaction": 80,
+    "surveys.staff_satisfaction": 80,
 }
 
 

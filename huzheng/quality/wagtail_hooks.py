@@ -1,9 +1,11 @@
 """The plan in the back office: the director's home, the monthly meetings, the
 self-evaluation and the plans themselves."""
 
+from django import forms
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from huzheng.core.admin_views import OfficeScopedViewSet
@@ -91,6 +93,25 @@ class MeasureChoicesMixin:
         return form
 
 
+class EvidenceForm(WagtailAdminModelForm):
+    # Declared here so that an address typed without a scheme is taken as https (as
+    # Django 6 will) instead of Django 5's warning.
+    link = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Evidence
+        fields = ["measure", "month", "title", "document", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["link"].initial = self.instance.link
+
+    def clean(self):
+        data = super().clean()
+        self.instance.link = data.get("link") or ""
+        return data
+
+
 class EvidenceViewSet(OfficeScopedViewSet):
     model = Evidence
     icon = "doc-full"
@@ -99,6 +120,9 @@ class EvidenceViewSet(OfficeScopedViewSet):
     office_lookup = "measure__plan__office_id"
     list_display = ["title", "month", "measure"]
     form_fields = ["measure", "month", "title", "document", "link", "note"]
+
+    def get_form_class(self, for_update=False):
+        return EvidenceForm
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

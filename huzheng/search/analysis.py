@@ -316,8 +316,16 @@ def _synonym_pattern(phrases):
 def _words(piece, analysis):
     """The words of a plain piece of the query, fillers out and lone characters joined."""
     words = []
+    for chunk in piece.split():
+        words += _chunk_words(chunk, analysis)
+    return words
+
+
+def _chunk_words(chunk, analysis):
+    """Lone characters are joined within one run of text, never across a space."""
+    words = []
     pending = ""  # single Han characters waiting to be joined
-    for word in split_words(piece):
+    for word in split_words(chunk):
         if word in FILLER_WORDS:
             analysis.dropped.append(word)
             if pending:
@@ -388,12 +396,17 @@ def _load_vocabulary(tokenizer):
     except DatabaseError:  # no table yet (a fresh database before migrate)
         logger.debug("search vocabulary not readable", exc_info=True)
         return
-    for word in _tokenizer_state["words"] - words:
-        tokenizer.del_word(_simplified_word(word))
+    previous = _tokenizer_state.setdefault("previous", {})
+    for word in {w for w in _tokenizer_state["words"] - words if _HAN_RUN.search(w)}:
+        # A word of jieba's own dictionary goes back to its own frequency.
+        simplified = _simplified_word(word)
+        tokenizer.add_word(simplified, freq=previous.pop(simplified, 0))
     for word in words - _tokenizer_state["words"]:
         if _HAN_RUN.search(word):
+            simplified = _simplified_word(word)
+            previous.setdefault(simplified, tokenizer.FREQ.get(simplified, 0))
             # A high frequency: the office's whole terms win over jieba's general split.
-            tokenizer.add_word(_simplified_word(word), freq=200_000)
+            tokenizer.add_word(simplified, freq=200_000)
     _tokenizer_state["words"] = words
     _tokenizer_state["stamp"] = stamp
 

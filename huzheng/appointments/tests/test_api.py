@@ -198,7 +198,7 @@ def test_a_wrong_id_number_is_never_echoed_in_full(client, office, service, day)
     response = post(client, BOOKINGS, booking_body(day, national_id="A123456788"))
     assert response.status_code == 422
     assert "A123456788" not in response.content.decode()
-    assert "A12****788" in response.content.decode()
+    assert "A12****78*" in response.content.decode()
 
 
 def test_errors_speak_the_asked_language_chinese_by_default(client, office, service, day):

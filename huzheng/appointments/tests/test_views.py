@@ -126,7 +126,7 @@ def test_booking_a_free_time_sends_a_confirmation_with_a_calendar_file(
     )
     assert booking.start == slots[0].start
     assert booking.status == Booking.Status.BOOKED
-    assert booking.national_id_masked == ALICE[:3] + "****" + ALICE[-3:]
+    assert booking.national_id_masked == ALICE[:3] + "****" + ALICE[-3:-1] + "*"
 
     email = mail.outbox[-1]
     assert email.to == ["citizen@example.com"]

@@ -73,6 +73,8 @@ def test_a_service_page_says_everything_in_one_place(client, catalog):
         "民國",
     ):
         assert text in html, text
+    # "Book online: yes" is the way to book it, not a bare word.
+    assert 'href="/appointments/test-move-in/"' in html
 
 
 def test_an_unknown_service_is_a_404_with_a_search_box(client, catalog):

@@ -103,3 +103,73 @@ def test_deleting_a_staff_account_keeps_its_entries(clerk):
     clerk.delete()
     kept = AuditEntry.objects.get(pk=entry.pk)
     assert kept.username == "clerk"
+
+
+# --- the hash chain (issue 15, finding 9) ---------------------------------------------------
+
+
+def _chain_of_three():
+    from huzheng.core.tests.factories import OfficeFactory
+
+    office = OfficeFactory()
+    return [
+        services.record_audit(None, AuditEntry.Action.READ, office, fields=[f"f{n}"])
+        for n in range(3)
+    ]
+
+
+def _run_verify():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("verify_audit_log", stdout=out, stderr=err)
+    except SystemExit as exit:
+        return exit.code, err.getvalue()
+    return 0, out.getvalue()
+
+
+def _bypass_guard(sql, params):
+    from django.db import connection
+
+    from huzheng.core.db import install_audit_guard, remove_audit_guard
+
+    # What a table owner can do: lift the triggers, rewrite, put them back.
+    remove_audit_guard(connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+    install_audit_guard(connection)
+
+
+def test_each_entry_is_chained_to_the_one_before():
+    first, second, third = _chain_of_three()
+    assert first.previous_hash == "" or len(first.previous_hash) == 64
+    assert second.previous_hash == first.entry_hash
+    assert third.previous_hash == second.entry_hash
+    assert _run_verify() == (0, "Audit log intact: 3 entries.\n")
+
+
+def test_a_changed_entry_is_reported():
+    _first, second, _third = _chain_of_three()
+    _bypass_guard("UPDATE core_auditentry SET reason = %s WHERE id = %s", ["edited", second.pk])
+    code, message = _run_verify()
+    assert code == 1
+    assert f"broken at entry {second.pk}: it was changed" in message
+
+
+def test_a_removed_entry_is_reported():
+    _first, second, third = _chain_of_three()
+    _bypass_guard("DELETE FROM core_auditentry WHERE id = %s", [second.pk])
+    code, message = _run_verify()
+    assert code == 1
+    assert f"broken at entry {third.pk}: it does not follow" in message
+
+
+def test_removing_the_newest_entries_is_reported():
+    _first, _second, third = _chain_of_three()
+    _bypass_guard("DELETE FROM core_auditentry WHERE id = %s", [third.pk])
+    code, message = _run_verify()
+    assert code == 1
+    assert f"broken at entry {third.pk}" in message and "missing" in message

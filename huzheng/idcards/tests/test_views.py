@@ -54,6 +54,10 @@ def test_report_lost_online_shows_reference_and_roc_time(client):
     report = LossReport.objects.latest("created_at")
     assert report.reference in text and "民國" in text
     assert person(1)["national_id"] not in text
+    # The page leads to the next step: what to bring, the fee and a booking.
+    assert 'href="/services/id-card-replacement/#documents"' in text
+    assert 'href="/services/id-card-replacement/#fees"' in text
+    assert 'href="/appointments/"' in text
 
 
 def test_wrong_facts_and_unknown_numbers_read_the_same(client):

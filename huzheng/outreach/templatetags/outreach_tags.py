@@ -12,3 +12,20 @@ register = template.Library()
 def what_next_link(context, service):
     checklist = LifeEventChecklist.objects.filter(service=service).first() if service else None
     return {"checklist": checklist, "request": context.get("request")}
+
+
+@register.inclusion_tag("outreach/agency_notices.html", takes_context=True)
+def agency_notices(context, case):
+    """The agencies told of this case, with buttons to mark them sent or acknowledged."""
+    from huzheng.outreach.services import USUAL_AGENCIES, agency_notices
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "case": case,
+        "notices": list(agency_notices(case)),
+        "usual": getattr(case.service, "slug", "") in USUAL_AGENCIES,
+        "may_add": bool(user and user.has_perm("outreach.add_agencynotice")),
+        "may_change": bool(user and user.has_perm("outreach.change_agencynotice")),
+        "csrf_token": context.get("csrf_token"),
+    }

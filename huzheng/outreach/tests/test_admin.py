@@ -180,3 +180,50 @@ def test_the_counter_emails_the_list_to_a_citizen_who_asks(client, desk, mailout
     assert mailoutbox[0].to == ["parent@example.com"]
     assert "Bureau of Labor Insurance" in mailoutbox[0].body
     assert client.post(reverse("outreach_staff:email_checklist", args=["x"])).status_code == 404
+
+
+def test_the_counter_lists_and_marks_the_agencies_told_of_a_birth_case(client, desk):
+    from huzheng.cases.tests.factories import make_case
+    from huzheng.outreach.models import AgencyNotice
+
+    case = make_case(
+        {"office": desk["office"], "service": desk["birth"], "clerk": desk["counter"]},
+        received_on=roc.today(),
+    )
+    client.force_login(desk["counter"])
+    page = reverse("cases_staff:detail", args=[case.pk])
+    assert "outreach-agencies" in client.get(page).content.decode()
+    client.post(reverse("outreach_staff:case_agencies", args=[case.pk]))
+    client.post(reverse("outreach_staff:case_agencies", args=[case.pk]))  # twice: no doubles
+    notices = AgencyNotice.objects.filter(case=case)
+    assert notices.count() == 2
+    labor = notices.get(agency="勞動部勞工保險局")
+    client.post(reverse("outreach_staff:agency_notice", args=[labor.pk, "acknowledged"]))
+    labor.refresh_from_db()
+    assert labor.sent_on == labor.acknowledged_on == roc.today()
+    response = client.post(reverse("outreach_staff:agency_notice", args=[labor.pk, "eaten"]))
+    assert response.status_code == 302
+    content = client.get(page).content.decode()
+    assert "勞動部勞工保險局" in content and "國防部" in content
+    other = outreach_desk("magong")
+    client.force_login(other["counter"])
+    response = client.post(reverse("outreach_staff:agency_notice", args=[labor.pk, "sent"]))
+    assert response.status_code == 404
+
+
+def test_the_notices_back_office_lists_and_the_template_editor_open(client, desk):
+    from huzheng.notify.models import Template
+
+    demo.ensure_checklists()
+    client.force_login(desk["director"])
+    for url in (
+        "/admin/snippets/notify/template/",
+        "/admin/snippets/outreach/lifeeventchecklist/",
+        "/admin/outbox/",
+        "/admin/agency_notices/",
+    ):
+        assert client.get(url).status_code == 200, url
+    template = Template.objects.get(key="outreach.reminder-letter")
+    edit = f"/admin/snippets/notify/template/edit/{template.pk}/"
+    assert client.get(edit).status_code == 200
+    assert client.get("/admin/agency_notices/new/").status_code in (302, 403)

@@ -209,11 +209,10 @@ def test_online_share_of_transactions(visits, bookings, office):
 
 
 def test_pages_overdue_and_disclosure_coverage(office):
-    from wagtail.models import Page
-
+    from huzheng.core.demo import ensure_wagtail_roots
     from huzheng.site.models import ContentPage, DisclosureCategory, DisclosureLink, DisclosurePage
 
-    root = Page.get_first_root_node()
+    root = ensure_wagtail_roots()
     overdue = ContentPage(title="過期頁", slug="overdue-q", review_by=dt.date(2026, 3, 1))
     root.add_child(instance=overdue)
     fresh = ContentPage(title="新頁", slug="fresh-q", review_by=dt.date(2026, 12, 1))

@@ -252,7 +252,8 @@ def test_a_double_tap_gives_one_ticket(kiosk_client, huxi):
         {"service": "1" * 40},
         {"service": "other", "key": "not-a-uuid"},
         {"service": "other", "key": ""},
-        {"service": "<b>x</b>", "priority": "yes", "category": "\x00"},
+        # (A NUL byte never reaches the view: core.middleware answers 400 first.)
+        {"service": "<b>x</b>", "priority": "yes", "category": "\x01"},
     ],
 )
 def test_bad_posts_get_a_clear_message_and_no_ticket(kiosk_client, huxi, data):

@@ -3,9 +3,11 @@ service, e-form and online tool as the real sources index them, and the demo's n
 laws and questions as Documents (without building Wagtail pages, which takes seconds)."""
 
 import datetime as dt
+import warnings
 
 import pytest
 from django.db import transaction
+from django.utils.deprecation import RemovedInDjango60Warning
 from django.utils.html import strip_tags
 
 from huzheng.search import services
@@ -67,7 +69,12 @@ def everyday_index(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            build()
+            with warnings.catch_warnings():
+                # Seeding the demo catalog after the merge of 2026-12-06 builds a form
+                # with a URLField elsewhere in the project; that deprecation is not this
+                # test's to judge (it stays an error in the tests that own those forms).
+                warnings.simplefilter("ignore", RemovedInDjango60Warning)
+                build()
             yield
         finally:
             transaction.set_rollback(True)
