@@ -53,9 +53,8 @@ def write(request, payload: MessageIn):
         raise ApiError(429, "too_many_attempts", str(services.TOO_MANY_MESSAGE)) from None
     except services.FeedbackError as exc:
         errors = [{"field": field, "message": str(text)} for field, text in exc.errors.items()]
-        status = 403 if exc.code == "blocked" else 422
         code = "invalid" if errors else exc.code
-        raise ApiError(status, code, str(exc.message), errors=errors) from None
+        raise ApiError(422, code, str(exc.message), errors=errors) from None
     return Status(
         201,
         {

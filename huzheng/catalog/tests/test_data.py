@@ -35,7 +35,7 @@ PLAN_SERVICES = {
     "address-change", "household-split-merge", "head-of-household-change", "recognition",
     "adoption", "adoption-termination", "guardianship", "assistance", "minor-children-rights",
     "name-change", "surname-change", "birth-date-correction", "birthplace", "indigenous-status",
-    "first-registration", "nationality",
+    "first-registration", "nationality", "relocation-to-office",
     # 門牌
     "house-number-assignment", "house-number-certificate",
     # 謄本與證明
