@@ -16,7 +16,10 @@ from huzheng.catalog.api import router as catalog_router
 from huzheng.core.api import router as core_router
 from huzheng.core.errors import ApiError
 from huzheng.core.services import OfficeNotFound
+from huzheng.feedback.api import router as feedback_router
 from huzheng.idcards.api import router as idcards_router
+from huzheng.outreach.api import router as outreach_router
+from huzheng.quality.api import router as quality_router
 from huzheng.queueing.api import router as queueing_router
 from huzheng.search.api import router as search_router
 
@@ -39,6 +42,9 @@ api.add_router("/appointments", appointments_router)
 api.add_router("/idcards", idcards_router)
 api.add_router("/cases", cases_router)
 api.add_router("/addresses", addresses_router)
+api.add_router("/what-next", outreach_router)
+api.add_router("/feedback", feedback_router)
+api.add_router("/quality", quality_router)
 
 
 def error_response(request, status, code, message, **extra):

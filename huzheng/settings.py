@@ -59,7 +59,13 @@ INSTALLED_APPS = [
     "huzheng.appointments",
     "huzheng.idcards",
     "huzheng.cases",
+    "huzheng.outreach",
     "huzheng.linkcheck",
+    "huzheng.feedback",
+    "huzheng.mediawatch",
+    "huzheng.surveys",
+    "huzheng.staffroom",
+    "huzheng.quality",
     "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -23,12 +23,18 @@ urlpatterns = [
     path("queue/", include("huzheng.queueing.urls")),
     path("appointments/", include("huzheng.appointments.urls")),
     path("idcards/", include("huzheng.idcards.urls")),
+    path("cases/documents/", include("huzheng.feedback.document_urls")),
     path("cases/", include("huzheng.cases.urls")),
+    path("what-next/", include("huzheng.outreach.urls")),
+    path("feedback/", include("huzheng.feedback.urls")),
+    path("surveys/", include("huzheng.surveys.urls")),
+    path("quality/", include("huzheng.quality.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feeds/", include("huzheng.site.urls")),
     path("sitemap.xml", public_page("site", "catalog")(site_views.sitemap), name="sitemap"),
     path("robots.txt", public_page()(site_views.robots_txt), name="robots_txt"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

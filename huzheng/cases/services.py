@@ -24,6 +24,7 @@ from huzheng.core import crypto, ratelimit, roc
 from huzheng.core.identity import ALL_KINDS, parse_person_id
 from huzheng.core.sequences import next_number
 from huzheng.core.services import is_working_day
+from huzheng.core.signals import registration_completed
 from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, mobile_number
 
@@ -303,6 +304,14 @@ def close(case, *, user=None, subject="", explanation=""):
         locked.save(update_fields=["stage", "closed_at", "reply_letter"])
         CaseEvent.objects.create(
             case=locked, stage=Stage.CLOSED, at=now, by=_user(user), note=clean_text(explanation)
+        )
+        registration_completed.send(
+            sender=Case,
+            office=locked.office,
+            service=locked.service,
+            national_id_hash=locked.national_id_hash,
+            reference=locked.number,
+            on=timezone.localdate(now),
         )
         transaction.on_commit(lambda: notify_applicant(locked))
     return locked

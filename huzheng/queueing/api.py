@@ -24,6 +24,7 @@ from huzheng.core.errors import ApiError
 from huzheng.core.services import demo_mode_applies, get_office, opening_status
 from huzheng.queueing import services
 from huzheng.queueing.models import Counter, Kiosk, Series, Ticket
+from huzheng.surveys.services import ticket_survey_url
 
 router = Router(tags=["queue"])
 
@@ -100,6 +101,7 @@ class TicketOut(Schema):
     called_at: dt.datetime | None
     date: dt.date
     status_url: str
+    survey_url: str | None = None
 
 
 class SeriesStateOut(Schema):
@@ -352,7 +354,12 @@ def _ticket_out(request, ticket, *, just_issued=False):
         "status_url": request.build_absolute_uri(
             reverse("queueing:ticket", args=[ticket.office.code, ticket.pk])
         ),
+        "survey_url": _absolute(request, ticket_survey_url(ticket)),
     }
+
+
+def _absolute(request, path):
+    return request.build_absolute_uri(path) if path else None
 
 
 class MarqueeMessageOut(Schema):

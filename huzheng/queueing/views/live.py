@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from huzheng.core.services import get_office_or_404, opening_status
 from huzheng.queueing import services
 from huzheng.queueing.models import CounterState, Ticket, TicketStatus
+from huzheng.surveys.services import ticket_survey_url
 
 # Seconds between refreshes when no event stream wakes the page sooner.
 REFRESH_SECONDS = 15
@@ -101,6 +102,7 @@ def ticket_status(request, office, ticket_id):
             "counter_number": ticket.counter.number if ticket.counter else None,
             "summary": _summary(ticket, is_today, ahead),
             "refresh": _refresh(office, page=True),
+            "survey_url": ticket_survey_url(ticket),
         },
     )
 
