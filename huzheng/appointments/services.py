@@ -1,8 +1,7 @@
 """The booking rules (預約), written once for the web form, the API, the kiosk and staff.
 
-Slots (``slots.py``) come from the office's opening hours, its holidays and closures,
-the places set aside for appointments and the service's length. Home visits, group
-applications and outreach sessions have their own rooms in ``requests/``.
+Slots come from the office's opening hours (noon and evening spans included), its
+holidays and closures, the places set aside for appointments and the service's length.
 A booking claims grid cells of one place; the database's unique constraint on the
 claims settles any race, so fifty people booking the last place get one booking and
 forty-nine "just filled" answers with the nearest free slots.
@@ -11,46 +10,36 @@ forty-nine "just filled" answers with the nearest free slots.
 import datetime as dt
 import re
 import secrets
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huzheng.appointments.models import (
+    AppointmentPolicy,
     Booking,
+    GroupRequest,
+    HomeVisit,
+    OutreachSession,
+    SessionBooking,
+    SlotBlock,
     SlotClaim,
     cell_range,
-)
-
-# The slots are read in slots.py; the booking rules use them, and callers keep reading
-# them here (services.day_slots, services.policy_for …), hence the re-exports.
-from huzheng.appointments.slots import (  # noqa: F401
-    CLOSED,
-    FREE,
-    FULL,
-    NEAREST,
-    OUTSIDE,
-    Slot,
-    day_slots,
-    length_of,
-    local_midnight,
-    month_availability,
-    month_days,
-    nearest_free,
-    policy_for,
-    slots_between,
-    window,
 )
 from huzheng.catalog.models import RegistrationService
 from huzheng.core.crypto import encrypt as encrypt_text
 from huzheng.core.crypto import lookup_hash
 from huzheng.core.errors import ApiError
 from huzheng.core.identity import ALL_KINDS, mask, parse_person_id
+from huzheng.core.services import spans_between
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 CODE_LENGTH = 8
+NEAREST = 5  # how many free slots a "just filled" answer offers
 PHONE = re.compile(r"^(09\d{8}|0\d{1,3}\d{5,8}|\+886\d{8,9})$")
 
 
@@ -73,7 +62,33 @@ class BookingNotFound(Exception):
     """No booking has this code and ID number; which fact was wrong is never told."""
 
 
-# --- policy ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Slot:
+    """A start time of a service's appointment and how many places are free then."""
+
+    start: dt.datetime
+    end: dt.datetime
+    capacity: int
+    available: int
+
+    def as_dict(self):
+        return {
+            "start": timezone.localtime(self.start).isoformat(),
+            "end": timezone.localtime(self.end).isoformat(),
+            "capacity": self.capacity,
+            "available": self.available,
+        }
+
+
+# --- policy and slots -------------------------------------------------------------
+
+
+def policy_for(office):
+    """The office's booking rules; an office without its own gets the defaults."""
+    try:
+        return office.appointment_policy
+    except AppointmentPolicy.DoesNotExist:
+        return AppointmentPolicy(office=office)
 
 
 def check_grid_change(office, grid_minutes, *, now=None):
@@ -107,6 +122,106 @@ def get_bookable_service(slug):
     return service
 
 
+def length_of(service, policy):
+    """The service's appointment length, rounded up to the office's grid."""
+    grid = policy.grid_minutes
+    cells = max(1, -(-service.appointment_minutes // grid))
+    return dt.timedelta(minutes=cells * grid)
+
+
+def window(policy, now=None):
+    """The first and last moments a new booking may start."""
+    now = now or timezone.now()
+    first = now + dt.timedelta(minutes=policy.lead_minutes)
+    last_day = timezone.localdate(now) + dt.timedelta(days=policy.window_days)
+    last = timezone.make_aware(dt.datetime.combine(last_day, dt.time.max))
+    return first, last
+
+
+def day_slots(office, service, day, *, now=None):
+    """The day's slots for a service inside the booking window, full ones included."""
+    return slots_between(office, service, day, day, now=now).get(day, [])
+
+
+def month_availability(office, service, year, month, *, now=None):
+    """{date: free slots} for every day of a month: what the calendar shows."""
+    first = dt.date(year, month, 1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    days = slots_between(office, service, first, last, now=now)
+    return {day: sum(1 for s in slots if s.available) for day, slots in days.items()}
+
+
+FREE, FULL, CLOSED, OUTSIDE = "free", "full", "closed", "outside"
+
+
+def month_days(office, service, year, month, *, now=None):
+    """{date: (state, free slots)} for a month's calendar: free; full (open, but every
+    time taken); closed (no opening hours that day); outside (before today, beyond the
+    window, or today after its last bookable time)."""
+    free = month_availability(office, service, year, month, now=now)
+    first, last = min(free), max(free)
+    open_days = {d for d, spans in spans_between(office, first, last).items() if spans}
+    today = timezone.localdate(now)
+    last_day = timezone.localtime(window(policy_for(office), now)[1]).date()
+    days = {}
+    for day, count in free.items():
+        if not today <= day <= last_day or (day == today and not count):
+            state = OUTSIDE
+        elif count:
+            state = FREE
+        else:
+            state = FULL if day in open_days else CLOSED
+        days[day] = (state, count)
+    return days
+
+
+def slots_between(office, service, first, last, *, now=None):
+    """{date: [Slot]} from first to last (inclusive): opening spans cut into the
+    service's length on the grid, minus blocked time, counted against the claims."""
+    policy = policy_for(office)
+    length = length_of(service, policy)
+    grid = dt.timedelta(minutes=policy.grid_minutes)
+    earliest, latest = window(policy, now)
+    spans = spans_between(office, first, last)
+    day_start = _local_midnight(first)
+    day_end = _local_midnight(last + dt.timedelta(days=1))
+    taken = {}
+    claims = SlotClaim.objects.filter(office=office, cell__gte=day_start, cell__lt=day_end)
+    for place, cell in claims.values_list("place", "cell"):
+        taken.setdefault(cell, set()).add(place)
+    blocks = list(
+        SlotBlock.objects.filter(office=office, start__lt=day_end, end__gt=day_start).values_list(
+            "start", "end"
+        )
+    )
+    places = range(1, policy.places + 1)
+    result = {}
+    for day, day_spans in spans.items():
+        slots = []
+        for span in _runs(day_spans):
+            start = span.opens
+            while start + length <= span.closes:
+                end = start + length
+                if earliest <= start <= latest and not _blocked(start, end, blocks):
+                    cells = cell_range(start, end, policy.grid_minutes)
+                    free = sum(1 for p in places if not any(p in taken.get(c, ()) for c in cells))
+                    slots.append(Slot(start, end, policy.places, free))
+                start += grid
+        result[day] = slots
+    return result
+
+
+def nearest_free(office, service, around, *, now=None, count=NEAREST):
+    """The free slots closest in time to `around`, within a week either side."""
+    day = timezone.localtime(around).date()
+    days = slots_between(
+        office, service, day - dt.timedelta(days=7), day + dt.timedelta(days=7), now=now
+    )
+    free = [s for slots in days.values() for s in slots if s.available]
+    free.sort(key=lambda s: abs((s.start - around).total_seconds()))
+    return sorted(free[:count], key=lambda s: s.start)
+
+
 # --- booking, finding, moving, cancelling --------------------------------------------
 
 
@@ -125,7 +240,7 @@ def book(
     """Book a counter appointment. Returns (booking, created). The same idempotency key
     again returns the first booking; a full slot raises AppointmentError 409 with the
     nearest free slots."""
-    key = clean_key(idempotency_key)
+    key = _key(idempotency_key)
     if key:
         existing = Booking.objects.filter(office=office, idempotency_key=key).first()
         if existing is not None:
@@ -305,8 +420,8 @@ def send_reminders(*, now=None):
     due = Booking.objects.filter(
         status=Booking.Status.BOOKED,
         reminded_at__isnull=True,
-        start__gte=local_midnight(tomorrow),
-        start__lt=local_midnight(tomorrow + dt.timedelta(days=1)),
+        start__gte=_local_midnight(tomorrow),
+        start__lt=_local_midnight(tomorrow + dt.timedelta(days=1)),
     ).select_related("office", "service")
     sent = 0
     for booking in due:
@@ -329,8 +444,8 @@ def statistics(office, first, last):
     """Bookings, attendance, no-show rate and mean lead time (days) for a date range."""
     rows = Booking.objects.filter(
         office=office,
-        start__gte=local_midnight(first),
-        start__lt=local_midnight(last + dt.timedelta(days=1)),
+        start__gte=_local_midnight(first),
+        start__lt=_local_midnight(last + dt.timedelta(days=1)),
     )
     counts = {status: 0 for status in Booking.Status.values}
     leads = []
@@ -348,13 +463,252 @@ def statistics(office, first, last):
     }
 
 
+# --- home visits, groups, outreach sessions --------------------------------------------
+
+
+def request_home_visit(office, *, service, village, idempotency_key=None, **data):
+    """A request for a home visit (到府服務); staff confirm a time later."""
+    key = _key(idempotency_key)
+    if key and (existing := HomeVisit.objects.filter(idempotency_key=key).first()):
+        return existing, False
+    errors = {}
+    if village is None or village.office_id != office.pk:
+        errors["village"] = _(
+            "Home visits are made only within this office's villages. Please choose your "
+            "village from the list, or contact the office that serves your address."
+        )
+    address = _clean_text(data.get("address"), 200)
+    if not address:
+        errors["address"] = _("Please enter the address of the visit.")
+    elif _outside_township(address, office):
+        errors["address"] = _(
+            "This address is not in %(township)s. Home visits are made only within the "
+            "office's area."
+        ) % {"township": office.township or office.name}
+    reason = data.get("reason")
+    if reason not in HomeVisit.Reason.values:
+        errors["reason"] = _("Please choose why the person cannot come to the office.")
+    person_name = _clean_text(data.get("person_name"), 60)
+    if not person_name:
+        errors["person_name"] = _("Please enter the name of the person who needs the visit.")
+    preferred = _clean_text(data.get("preferred_dates"), 200)
+    if not preferred:
+        errors["preferred_dates"] = _("Please say which days and times suit you.")
+    try:
+        contact = clean_person(
+            name=data.get("contact_name"),
+            national_id=data.get("national_id"),
+            phone=data.get("phone"),
+            email=data.get("email", ""),
+            name_field="contact_name",
+        )
+    except AppointmentError as exc:
+        errors.update(exc.fields)
+        contact = {}
+    if errors:
+        raise invalid(errors)
+    visit = HomeVisit.objects.create(
+        code=_new_code(),
+        office=office,
+        service=service,
+        contact_name=contact["name"],
+        phone=contact["phone"],
+        email=contact["email"],
+        person_name=person_name,
+        national_id_hash=contact["national_id_hash"],
+        national_id_encrypted=contact["national_id_encrypted"],
+        national_id_masked=contact["national_id_masked"],
+        village=village,
+        address=address,
+        reason=reason,
+        details=_clean_text(data.get("details"), 1000),
+        preferred_dates=preferred,
+        idempotency_key=key,
+    )
+    return visit, True
+
+
+def request_group(office, *, service, idempotency_key=None, **data):
+    """A group application (團體申辦); staff confirm a date later."""
+    key = _key(idempotency_key)
+    if key and (existing := GroupRequest.objects.filter(idempotency_key=key).first()):
+        return existing, False
+    errors = {}
+    organisation = _clean_text(data.get("organisation"), 120)
+    if not organisation:
+        errors["organisation"] = _("Please enter the name of the company or group.")
+    try:
+        people = int(data.get("people") or 0)
+    except (TypeError, ValueError):
+        people = 0
+    if not 2 <= people <= 500:
+        errors["people"] = _("A group application is for 2 to 500 people.")
+    preferred = _clean_text(data.get("preferred_dates"), 200)
+    if not preferred:
+        errors["preferred_dates"] = _("Please say which days and times suit you.")
+    contact = _clean_contact(data, errors)
+    if errors:
+        raise invalid(errors)
+    group = GroupRequest.objects.create(
+        code=_new_code(),
+        office=office,
+        service=service,
+        organisation=organisation,
+        people=people,
+        preferred_dates=preferred,
+        place=_clean_text(data.get("place"), 200),
+        details=_clean_text(data.get("details"), 1000),
+        idempotency_key=key,
+        **contact,
+    )
+    return group, True
+
+
+def confirm_request(request, scheduled_at, *, user=None, note=""):
+    """Staff confirm a home visit or group application for a time (or a new time), and
+    tell the applicant."""
+    scheduled_at = parse_start(scheduled_at)
+    if scheduled_at <= timezone.now():
+        raise AppointmentError(
+            "in_the_past",
+            _("The confirmed time must be in the future."),
+            fields={"scheduled_at": _("The confirmed time must be in the future.")},
+        )
+    return _decide(
+        request,
+        request.Status.CONFIRMED,
+        user=user,
+        scheduled_at=scheduled_at,
+        staff_note=_clean_text(note, 300),
+    )
+
+
+def decline_request(request, *, user=None, note=""):
+    """Staff decline a request, saying why."""
+    note = _clean_text(note, 300)
+    if not note:
+        raise AppointmentError(
+            "reason_needed",
+            _("Please tell the applicant why the request cannot be met."),
+            fields={"note": _("Please tell the applicant why the request cannot be met.")},
+        )
+    return _decide(request, request.Status.DECLINED, user=user, staff_note=note)
+
+
+def complete_request(request, *, user=None):
+    """Mark a confirmed home visit or group application done (it took place)."""
+    return _decide(request, request.Status.DONE, user=user, notify=False)
+
+
+def _decide(request, status, *, user, notify=True, **fields):
+    """Move an open request to `status` under a row lock, so two staff acting at once
+    cannot both decide it; the applicant is told after the commit."""
+    allowed = {
+        request.Status.CONFIRMED: (request.Status.REQUESTED, request.Status.CONFIRMED),
+        request.Status.DECLINED: (request.Status.REQUESTED, request.Status.CONFIRMED),
+        request.Status.DONE: (request.Status.CONFIRMED,),
+    }[status]
+    with transaction.atomic():
+        locked = type(request).objects.select_for_update().get(pk=request.pk)
+        if locked.status not in allowed:
+            raise AppointmentError(
+                "closed",
+                _("This request has already been decided and cannot be changed here."),
+                status=409,
+            )
+        for name, value in {"status": status, "handled_by": user, **fields}.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=["status", "handled_by", *fields])
+    if notify:
+        from huzheng.appointments import messages
+
+        transaction.on_commit(lambda: messages.send_request_decision(locked))
+    request.refresh_from_db()
+    return locked
+
+
+def open_sessions(office, *, now=None):
+    """Published outreach sessions still to come, each with `left` places."""
+    now = now or timezone.now()
+    sessions = list(
+        OutreachSession.objects.filter(office=office, published=True, starts_at__gt=now)
+    )
+    for session in sessions:
+        session.left = places_left(session)
+    return sessions
+
+
+def places_left(session):
+    taken = session.bookings.filter(status=SessionBooking.Status.BOOKED).aggregate(n=Sum("people"))[
+        "n"
+    ]
+    return session.capacity - (taken or 0)
+
+
+def book_session(session, *, idempotency_key=None, now=None, **data):
+    """Book places in an outreach session. The session row is locked while the places
+    are counted, so a full session is never overbooked."""
+    key = _key(idempotency_key)
+    if key and (existing := SessionBooking.objects.filter(idempotency_key=key).first()):
+        return existing, False
+    errors = {}
+    name = _clean_text(data.get("name"), 120)
+    if not name:
+        errors["name"] = _("Please enter your name, or the school's name.")
+    try:
+        people = int(data.get("people") or 1)
+    except (TypeError, ValueError):
+        people = 0
+    if not 1 <= people <= 200:
+        errors["people"] = _("Please enter how many people are coming (1 to 200).")
+    contact_errors = {}
+    phone = _clean_phone(data.get("phone"), contact_errors)
+    email = _clean_email(data.get("email"), contact_errors)
+    errors.update(contact_errors)
+    if errors:
+        raise invalid(errors)
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = OutreachSession.objects.select_for_update().get(pk=session.pk)
+        if not locked.published or locked.starts_at <= now:
+            raise AppointmentError(
+                "session_closed", _("This session is no longer taking bookings."), status=409
+            )
+        left = places_left(locked)
+        if people > left:
+            raise AppointmentError(
+                "session_full",
+                _("Sorry, only %(left)s places are left in this session.") % {"left": max(left, 0)},
+                status=409,
+            )
+        booking = SessionBooking.objects.create(
+            code=_new_code(),
+            session=locked,
+            name=name,
+            people=people,
+            phone=phone,
+            email=email,
+            idempotency_key=key,
+        )
+    from huzheng.appointments import messages
+
+    transaction.on_commit(lambda: messages.send_session_booked(booking))
+    return booking, True
+
+
+def cancel_session_booking(booking):
+    SessionBooking.objects.filter(pk=booking.pk).update(status=SessionBooking.Status.CANCELLED)
+    booking.refresh_from_db()
+    return booking
+
+
 # --- checking what people type ---------------------------------------------------------
 
 
 def clean_person(*, name, national_id, phone, email="", name_field="name"):
     """Check a person's details; AppointmentError 422 names every bad field at once."""
     errors = {}
-    clean_name = clean_text(name, 60)
+    clean_name = _clean_text(name, 60)
     if not clean_name:
         errors[name_field] = _("Please enter your name.")
     number = None
@@ -362,8 +716,8 @@ def clean_person(*, name, national_id, phone, email="", name_field="name"):
         number = parse_person_id(national_id, kinds=ALL_KINDS).number
     except ValidationError as exc:
         errors["national_id"] = exc.messages[0]
-    phone = clean_phone(phone, errors)
-    email = clean_email(email, errors)
+    clean_phone = _clean_phone(phone, errors)
+    clean_email = _clean_email(email, errors)
     if errors:
         raise invalid(errors)
     return {
@@ -371,22 +725,22 @@ def clean_person(*, name, national_id, phone, email="", name_field="name"):
         "national_id_hash": lookup_hash(number),
         "national_id_encrypted": encrypt_text(number),
         "national_id_masked": mask(number),
-        "phone": phone,
-        "email": email,
+        "phone": clean_phone,
+        "email": clean_email,
     }
 
 
-def clean_contact(data, errors):
-    contact_name = clean_text(data.get("contact_name"), 60)
+def _clean_contact(data, errors):
+    contact_name = _clean_text(data.get("contact_name"), 60)
     if not contact_name:
         errors["contact_name"] = _("Please enter the name of the contact person.")
-    phone = clean_phone(data.get("phone"), errors)
-    email = clean_email(data.get("email"), errors)
+    phone = _clean_phone(data.get("phone"), errors)
+    email = _clean_email(data.get("email"), errors)
     return {"contact_name": contact_name, "phone": phone, "email": email}
 
 
-def clean_phone(value, errors):
-    phone = re.sub(r"[\s\-()]", "", clean_text(value, 30))
+def _clean_phone(value, errors):
+    phone = re.sub(r"[\s\-()]", "", _clean_text(value, 30))
     if not PHONE.fullmatch(phone):
         errors["phone"] = _(
             "Please enter a phone number we can reach you at, for example 0912345678 or 069211234."
@@ -394,8 +748,8 @@ def clean_phone(value, errors):
     return phone
 
 
-def clean_email(value, errors):
-    email = clean_text(value, 254)
+def _clean_email(value, errors):
+    email = _clean_text(value, 254)
     if email:
         try:
             validate_email(email)
@@ -404,7 +758,7 @@ def clean_email(value, errors):
     return email
 
 
-def clean_text(value, limit):
+def _clean_text(value, limit):
     text = " ".join(str(value or "").split())
     # Control characters never belong in a name or an address.
     text = "".join(c for c in text if c.isprintable())
@@ -414,7 +768,7 @@ def clean_text(value, limit):
 _TOWNSHIP = re.compile(r"(?:[\u4e00-\u9fff]{2}[縣市])?([\u4e00-\u9fff]{1,3}[鄉鎮市區])")
 
 
-def outside_township(address, office):
+def _outside_township(address, office):
     """True when the address names a township other than the office's."""
     if not office.township:
         return False
@@ -510,7 +864,7 @@ def _create_booking(office, service, slot, *, key, **person):
         try:
             with transaction.atomic():
                 return Booking.objects.create(
-                    code=new_code(),
+                    code=_new_code(),
                     office=office,
                     service=service,
                     start=slot.start,
@@ -545,15 +899,37 @@ def _claim_cells(booking, start, end, place, policy):
     )
 
 
+def _runs(spans):
+    """Back-to-back spans (morning, then the noon service) as one run, so a longer
+    service can start before noon and end after it."""
+    runs = []
+    for span in spans:
+        if runs and runs[-1][1] == span.opens:
+            runs[-1][1] = span.closes
+        else:
+            runs.append([span.opens, span.closes])
+    return [_Run(opens, closes) for opens, closes in runs]
+
+
+@dataclass(frozen=True)
+class _Run:
+    opens: dt.datetime
+    closes: dt.datetime
+
+
 def _slot_full_message():
     return _("Sorry, that time has just been filled. Please choose one of the nearest free times.")
 
 
-def new_code():
+def _blocked(start, end, blocks):
+    return any(b_start < end and start < b_end for b_start, b_end in blocks)
+
+
+def _new_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def clean_key(value):
+def _key(value):
     key = str(value or "").strip()[:64]
     return key or None
 
@@ -574,6 +950,10 @@ def parse_start(value):
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
     return value
+
+
+def _local_midnight(day):
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 def _format(moment):

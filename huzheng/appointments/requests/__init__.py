@@ -2,7 +2,6 @@
 (到府服務) for people who cannot come, group applications (團體申辦) and outreach sessions
 (行動服務) in the villages.
 
-The rooms: ``services`` (every write), ``views`` and ``urls`` for citizens, ``forms`` for
-both audiences, ``admin_views`` for staff in the back office (registered by the app's
-wagtail_hooks). The checks of what people type are the booking rules' own
-(``huzheng.appointments.services``)."""
+The rooms: ``views`` and ``urls`` for citizens, ``forms`` for both audiences,
+``admin_views`` for staff in the back office (registered by the app's wagtail_hooks). The
+writes live in ``huzheng.appointments.services``."""

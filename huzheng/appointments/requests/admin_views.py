@@ -25,8 +25,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from huzheng.appointments import services
 from huzheng.appointments.models import GroupRequest, HomeVisit, OutreachSession, SessionBooking
-from huzheng.appointments.requests import services as request_services
 from huzheng.appointments.requests.forms import ConfirmRequestForm, DeclineRequestForm
 from huzheng.appointments.services import AppointmentError
 from huzheng.core.admin_views import AuditedInspectView, OfficeScopedViewSet
@@ -160,7 +160,7 @@ class RequestDetailView(_RequestKindMixin, View):
             if action == "confirm":
                 confirm_form = ConfirmRequestForm(request.POST, prefix="confirm")
                 if confirm_form.is_valid():
-                    request_services.confirm_request(
+                    services.confirm_request(
                         self.object,
                         confirm_form.scheduled_at(),
                         user=request.user,
@@ -175,7 +175,7 @@ class RequestDetailView(_RequestKindMixin, View):
             elif action == "decline":
                 decline_form = DeclineRequestForm(request.POST, prefix="decline")
                 if decline_form.is_valid():
-                    request_services.decline_request(
+                    services.decline_request(
                         self.object, user=request.user, note=decline_form.cleaned_data["note"]
                     )
                     messages.success(
@@ -358,7 +358,7 @@ class SessionInspectView(AuditedInspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["bookings"] = self.object.bookings.order_by("created_at")
-        context["places_left"] = request_services.places_left(self.object)
+        context["places_left"] = services.places_left(self.object)
         context["booked_status"] = SessionBooking.Status.BOOKED
         return context
 
@@ -376,7 +376,7 @@ class OutreachSessionViewSet(OfficeScopedViewSet):
         Column("starts_at", label=_("starts at"), accessor=lambda s: roc_datetime(s.starts_at)),
         "place",
         "capacity",
-        Column("places_left", label=_("places left"), accessor=request_services.places_left),
+        Column("places_left", label=_("places left"), accessor=services.places_left),
         BooleanColumn("published", label=_("published")),
     ]
     list_filter = ["kind", "published"]

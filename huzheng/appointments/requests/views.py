@@ -19,7 +19,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from huzheng.addresses.models import Village
 from huzheng.appointments import services
 from huzheng.appointments.models import GroupRequest, HomeVisit, OutreachSession, SessionBooking
-from huzheng.appointments.requests import services as request_services
 from huzheng.appointments.requests.forms import GroupRequestForm, HomeVisitForm, SessionBookingForm
 from huzheng.appointments.services import AppointmentError
 from huzheng.appointments.views import office_for
@@ -36,7 +35,7 @@ def home_visit(request):
 
     def submit(data, service, key):
         village = _village(data.pop("village"))
-        return request_services.request_home_visit(
+        return services.request_home_visit(
             office, service=service, village=village, idempotency_key=key, **data
         )
 
@@ -64,7 +63,7 @@ def group(request):
     office = office_for(request)
 
     def submit(data, service, key):
-        return request_services.request_group(office, service=service, idempotency_key=key, **data)
+        return services.request_group(office, service=service, idempotency_key=key, **data)
 
     return _request_form(request, office, GroupRequestForm(request.POST or None), submit, "group")
 
@@ -85,7 +84,7 @@ def group_done(request):
 @require_safe
 def sessions(request):
     office = office_for(request)
-    found = request_services.open_sessions(office)
+    found = services.open_sessions(office)
     _attach_services(found)
     return render(
         request,
@@ -106,7 +105,7 @@ def session_detail(request, pk):
     status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
-            booking, _created = request_services.book_session(
+            booking, _created = services.book_session(
                 session,
                 idempotency_key=form.cleaned_data["idempotency_key"],
                 **form.service_data(),
@@ -117,7 +116,7 @@ def session_detail(request, pk):
         else:
             _remember(request, "session", booking.code)
             return redirect("appointments:session_booked")
-    session.left = request_services.places_left(session)
+    session.left = services.places_left(session)
     _attach_services([session])
     return render(
         request,
@@ -139,7 +138,7 @@ def session_booked(request):
     if booking is None:
         return redirect("appointments:sessions")
     session = booking.session
-    session.left = request_services.places_left(session)
+    session.left = services.places_left(session)
     return render(
         request,
         "appointments/requests/session_booked.html",

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from huzheng.addresses.models import Village
+from huzheng.appointments import services
 from huzheng.appointments.models import GroupRequest, HomeVisit, OutreachSession, SessionBooking
-from huzheng.appointments.requests import services as request_services
 from huzheng.appointments.tests.factories import a_national_id
 from huzheng.catalog.models import RegistrationService
 from huzheng.core.models import AuditEntry
@@ -298,7 +298,7 @@ def test_booking_places_in_a_session_lowers_the_places_left(
     assert response.status_code == 302
     booking = SessionBooking.objects.get()
     assert booking.people == 4
-    assert request_services.places_left(session) == 6
+    assert services.places_left(session) == 6
     page = client.get(response["Location"]).content.decode()
     assert booking.code in page
     assert "6 / 10" in page
@@ -313,7 +313,7 @@ def test_a_session_is_never_overbooked(client, session):
     assert response.status_code == 409
     assert "2" in str(response.context["form"].non_field_errors())
     assert SessionBooking.objects.count() == 1
-    assert request_services.places_left(session) == 2
+    assert services.places_left(session) == 2
 
 
 def test_a_session_that_does_not_exist_is_not_found(client, session):
@@ -352,7 +352,7 @@ def test_a_session_that_has_started_takes_no_bookings(client, session):
 
 
 def _request_visit(huxi, service, village, key="k1"):
-    visit, _created = request_services.request_home_visit(
+    visit, _created = services.request_home_visit(
         huxi,
         service=service,
         village=village,
@@ -370,7 +370,7 @@ def _request_group(huxi, service, key):
     data = {
         k: v for k, v in _group_form(service).items() if k not in ("service", "idempotency_key")
     }
-    application, _created = request_services.request_group(
+    application, _created = services.request_group(
         huxi, service=service, idempotency_key=key, **data
     )
     return application
@@ -478,7 +478,7 @@ def test_staff_confirm_a_group_application(
 
 def test_a_declined_request_can_no_longer_be_confirmed(client, huxi, service, village):
     visit = _request_visit(huxi, service, village)
-    request_services.decline_request(visit, note="不在轄區")
+    services.decline_request(visit, note="不在轄區")
     _staff(client, "director")
     url = reverse("appointment_requests:home_visit_detail", args=[visit.pk])
     _day, roc = _tomorrow_roc()
@@ -493,7 +493,7 @@ def test_a_declined_request_can_no_longer_be_confirmed(client, huxi, service, vi
 def test_the_list_filters_by_status(client, huxi, service, village):
     waiting = _request_visit(huxi, service, village, key="a")
     done = _request_visit(huxi, service, village, key="b")
-    request_services.decline_request(done, note="地址不在本所轄區")
+    services.decline_request(done, note="地址不在本所轄區")
     _staff(client, "counter")
     index = reverse("appointment_requests:home_visit_index")
     page = client.get(index).content.decode()
@@ -584,7 +584,7 @@ def test_a_session_must_end_after_it_starts(client, huxi, service):
 
 
 def test_counter_staff_see_a_sessions_bookings_but_cannot_add_sessions(client, session):
-    booking, _created = request_services.book_session(
+    booking, _created = services.book_session(
         session, name="林同學", people=3, phone="0911222333", idempotency_key="s1"
     )
     _staff(client, "counter")
