@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.security import SessionAuth
+from ninja.security import HttpBearer, SessionAuth
 
 from huzheng.catalog.services import ServiceNotFound, get_service
 from huzheng.core import pagecache
@@ -32,17 +32,30 @@ router = Router(tags=["queue"])
 # --- who may issue and serve ----------------------------------------------------------------
 
 
-def kiosk_auth(request):
-    """A registered kiosk, from `Authorization: Kiosk <token>`."""
-    header = request.headers.get("Authorization", "")
-    scheme, _sep, token = header.partition(" ")
-    if scheme.lower() != "kiosk":
-        return None
-    return services.authenticate_kiosk(token)
+class KioskAuth(HttpBearer):
+    """A registered kiosk, from `Authorization: Kiosk <token>` (an HTTP authentication
+    scheme of our own, so the OpenAPI schema names it)."""
+
+    openapi_scheme = "kiosk"
+    openapi_description = "A registered kiosk: `Authorization: Kiosk <token>`."
+
+    def authenticate(self, request, token):
+        return services.authenticate_kiosk(token) if token else None
+
+
+kiosk_auth = KioskAuth()
 
 
 class StaffSession(SessionAuth):
     """A signed-in staff member (the session cookie, with the CSRF token)."""
+
+    def __call__(self, request):
+        # Without a staff session there is nothing to protect from CSRF: answer 401
+        # (a kiosk with a wrong token), not ninja's 403 "CSRF check failed".
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_staff:
+            return None
+        return super().__call__(request)
 
     def authenticate(self, request, key):
         user = super().authenticate(request, key)
