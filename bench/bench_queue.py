@@ -323,7 +323,7 @@ def simulate_day(office):
     estimate printed on each ticket (services.estimate_wait) with its actual wait."""
     from django.utils import timezone
 
-    from huzheng.queueing import services
+    from huzheng.queueing import services, waiting
     from huzheng.queueing.models import ACTIVE_STATUSES, Counter, Series, Ticket, TicketStatus
 
     rng = random.Random(SEED)
@@ -374,7 +374,7 @@ def simulate_day(office):
             )
             estimates[ticket.pk] = ticket.estimated_wait_minutes
             for counter in counters:
-                if counter.pk in idle and services._serves(counter, ticket.series):
+                if counter.pk in idle and waiting.counter_serves(counter, ticket.series):
                     serve(counter, minute)
                     break
     assert timezone.now is real_now

@@ -1,6 +1,6 @@
 """Domain operations of the queue (叫號): issuing tickets, calling and serving them at
-the counters, the queue's state for boards and live pages, wait estimates, kiosks; and
-the marquee (跑馬燈).
+the counters, kiosks. The queue's state and wait estimates are read in ``waiting``, the
+marquee (跑馬燈) is ``marquee``; both are re-exported here.
 
 Every write runs in one transaction and publishes a "queue changed" event on the
 office's broadcast channel in that same transaction, so a board never sees an event
@@ -11,36 +11,46 @@ constraint lets a counter hold only one called ticket.
 """
 
 import datetime as dt
-import math
 import re
 import secrets
-import statistics
 import unicodedata
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from huzheng.core import broadcast, pagecache
-from huzheng.core.cache import Generation
+from huzheng.core import broadcast
 from huzheng.core.errors import ApiError
 from huzheng.core.sequences import next_number
 from huzheng.core.services import demo_mode_applies, opening_status, staff_may_see
+
+# The state of the line is read in waiting.py, the marquee lives in marquee.py and the
+# channel in channels.py; callers keep reaching them here (services.queue_status …).
+from huzheng.queueing.channels import channel
+from huzheng.queueing.marquee import (  # noqa: F401
+    CACHE_SECONDS,
+    clear_cache,
+    current_messages,
+    save_message,
+)
 from huzheng.queueing.models import (
     ACTIVE_STATUSES,
     Call,
     Counter,
     CounterState,
     Kiosk,
-    MarqueeMessage,
     Series,
     Ticket,
     TicketStatus,
     VisitRecord,
+)
+from huzheng.queueing.waiting import (  # noqa: F401
+    estimate_wait,
+    queue_status,
+    service_minutes,
+    ticket_position,
 )
 
 # The stated rules of the line, shown on the console and in the docs:
@@ -53,8 +63,6 @@ PRIORITY_KINDS = (Series.Kind.PRIORITY, Series.Kind.CHECK_IN)
 # a no-show who comes back (過號重新報到) goes in behind this many waiting tickets of the
 # series, or at the end of a shorter line;
 RETURN_AFTER = 3
-# wait estimates use the service times of the day's last finished tickets.
-ESTIMATE_SAMPLE = 20
 
 
 class QueueError(ApiError):
@@ -62,11 +70,6 @@ class QueueError(ApiError):
 
     def __init__(self, code, message, status=409, **extra):
         super().__init__(status, code, message, **extra)
-
-
-def channel(office):
-    """The broadcast channel of one office's queue."""
-    return f"queue:{office.code}"
 
 
 # --- issuing -------------------------------------------------------------------------------
@@ -435,223 +438,6 @@ def current_ticket(counter):
     )
 
 
-# --- the state of the line ---------------------------------------------------------------------
-
-
-def queue_status(office):
-    """The office's line now, for boards, live pages and the API: per series the number
-    being served, the waiting count and estimated wait; the counters; the latest calls.
-    Cached per broadcast event, so fifty boards fetching after one call cost one query set."""
-    pagecache.depends_on("channel", channel(office))
-    event_id = broadcast.latest_id(channel(office))
-    today = timezone.localdate()
-    key = f"queue-status:{office.pk}:{event_id}:{today}"
-    state = cache.get(key)
-    if state is None:
-        state = _compute_status(office, today, event_id)
-        cache.set(key, state, 60)
-    return state
-
-
-def ticket_position(ticket, *, just_issued=False):
-    """(people ahead in its series, estimated wait in minutes) for a waiting ticket. A
-    ticket just issued keeps the estimate made in its own transaction."""
-    if ticket.status != TicketStatus.WAITING or ticket.date != timezone.localdate():
-        return None, None
-    ahead = _waiting_ahead(ticket).filter(series=ticket.series).count()
-    if just_issued:
-        return ahead, ticket.estimated_wait_minutes
-    return ahead, estimate_wait(ticket)
-
-
-def estimate_wait(ticket):
-    """Minutes until a waiting ticket is likely called: the line played forward, each open
-    counter calling the first waiting ticket it serves (priority first) at that series'
-    own recent service time, until it calls this one."""
-    now = timezone.now()
-    counters = _counters(ticket.office)
-    open_counters = [c for c in counters if c.state == CounterState.OPEN]
-    if not any(_serves(c, ticket.series) for c in open_counters):
-        # Nobody serves the series yet (before opening): as if its counters were open.
-        open_counters = [c for c in counters if _serves(c, ticket.series)]
-    if not open_counters:
-        return None
-    series = {s.pk: s for s in Series.objects.filter(office_id=ticket.office_id)}
-    minutes = {pk: service_minutes(s) for pk, s in series.items()}
-    serves = {c.pk: {pk for pk, s in series.items() if _serves(c, s)} for c in open_counters}
-    free_at = {c.pk: 0.0 for c in open_counters}
-    # Filtered by counter in Python: the query then runs on the (office, date, status) index.
-    for at_counter in Ticket.objects.filter(
-        office_id=ticket.office_id, date=ticket.date, status__in=ACTIVE_STATUSES
-    ).only("counter_id", "series_id", "called_at", "started_at"):
-        if at_counter.counter_id not in free_at:
-            continue
-        usual = minutes[at_counter.series_id]
-        elapsed = (
-            now - (at_counter.started_at or at_counter.called_at or now)
-        ).total_seconds() / 60
-        # A service already longer than usual is taken to need a quarter more.
-        free_at[at_counter.counter_id] = max(usual - elapsed, 0.25 * usual)
-    # Ordered in SQL, so no time stamps need reading: a busy day has hundreds waiting.
-    waiting = list(
-        Ticket.objects.filter(
-            office_id=ticket.office_id,
-            date=ticket.date,
-            status=TicketStatus.WAITING,
-            for_counter__isnull=True,
-        )
-        .order_by("queued_at")
-        .values_list("pk", "series_id")
-    )
-    if ticket._state.adding:  # a ticket being issued is not in the table yet; it is the newest
-        waiting.append((ticket.pk, ticket.series_id))
-    # Priority first; the sort is stable, so each kind keeps its order in line.
-    line = sorted(waiting, key=lambda row: not series[row[1]].is_priority)
-    while line and free_at:
-        counter = min(free_at, key=free_at.get)
-        index = next((i for i, row in enumerate(line) if row[1] in serves[counter]), None)
-        if index is None:
-            del free_at[counter]  # nothing left in line that this counter serves
-            continue
-        pk, series_id = line.pop(index)
-        if pk == ticket.pk:
-            share = (
-                0.0
-                if ticket.series.is_priority
-                else _priority_share(ticket, series, minutes, now, len(open_counters))
-            )
-            return max(0, round(free_at[counter] / (1 - share)))
-        free_at[counter] += minutes[series_id]
-    return None
-
-
-def _priority_share(ticket, series, minutes, now, open_counters):
-    """The share of counter time that priority tickets still to come will take ahead of a
-    regular ticket: the last hour's priority arrivals times their service time, at most half."""
-    priority = [pk for pk, s in series.items() if s.is_priority]
-    if not priority:
-        return 0.0
-    arrived = Ticket.objects.filter(
-        office_id=ticket.office_id,
-        date=ticket.date,
-        series_id__in=priority,
-        issued_at__gte=now - dt.timedelta(hours=1),
-        issued_at__lt=now,
-    ).count()
-    return min(0.5, arrived / 60 * minutes[priority[0]] / max(1, open_counters))
-
-
-def service_minutes(series):
-    """The mean service time of the series' last finished tickets today, else its usual
-    time. Kept for the rest of the minute: every ticket issued asks for every series'."""
-    now = timezone.localtime()
-    key = f"queue-service-minutes:{series.pk}:{now:%Y%m%d%H%M}"
-    minutes = cache.get(key)
-    if minutes is None:
-        minutes = _service_minutes(series, now.date())
-        cache.set(key, minutes, 120)
-    return minutes
-
-
-def _service_minutes(series, today):
-    rows = (
-        # Served by the index on (series, date, finished_at): the day's newest first.
-        Ticket.objects.filter(
-            series=series, date=today, status=TicketStatus.DONE, finished_at__isnull=False
-        )
-        .order_by("-finished_at")
-        .values_list("called_at", "started_at", "finished_at")[:ESTIMATE_SAMPLE]
-    )
-    durations = [
-        (finished - (started or called)).total_seconds() / 60
-        for called, started, finished in rows
-        if (started or called) is not None
-    ]
-    if not durations:
-        return float(series.default_service_minutes)
-    return max(0.5, statistics.fmean(durations))
-
-
-def _compute_status(office, today, event_id):
-    start = _day_start(today)
-    tickets = Ticket.objects.filter(office=office, date=today)
-    series = list(Series.objects.filter(office=office, is_active=True))
-    counters = _counters(office)
-    waiting = dict(
-        tickets.filter(status=TicketStatus.WAITING, for_counter__isnull=True)
-        .values_list("series")
-        .annotate(n=Count("id"))
-    )
-    waiting_priority = sum(n for pk, n in waiting.items() if _by_pk(series, pk).is_priority)
-    at_counter = {
-        t.counter_id: t for t in tickets.filter(status__in=ACTIVE_STATUSES).select_related("series")
-    }
-    calls = list(
-        Call.objects.filter(counter__office=office, at__gte=start)
-        .select_related("ticket__series", "counter")
-        .order_by("-at", "-id")[:12]
-    )
-    now_serving = {}
-    for call in (
-        Call.objects.filter(counter__office=office, at__gte=start, is_recall=False)
-        .order_by("-at", "-id")
-        .values_list("ticket__series_id", "ticket__label")[:200]
-    ):
-        now_serving.setdefault(call[0], call[1])
-    series_out = []
-    for s in series:
-        serving = [c for c in counters if _serves(c, s)]
-        open_ = [c for c in serving if c.state == CounterState.OPEN] or serving
-        served = {x.pk for c in open_ for x in series if _serves(c, x)}
-        if s.is_priority:
-            ahead = waiting.get(s.pk, 0)
-        else:
-            ahead = sum(n for pk, n in waiting.items() if pk in served)
-        busy = sum(1 for c in open_ if c.pk in at_counter)
-        series_out.append(
-            {
-                "letter": s.letter,
-                "name": s.name,
-                "name_en": s.name_en,
-                "kind": s.kind,
-                "now_serving": now_serving.get(s.pk),
-                "waiting": waiting.get(s.pk, 0),
-                "estimated_wait_minutes": (
-                    _wait_minutes(ahead, busy, len(open_), service_minutes(s)) if open_ else None
-                ),
-            }
-        )
-    return {
-        "office": office.code,
-        "date": today.isoformat(),
-        "event_id": event_id,
-        "waiting_total": sum(waiting.values()),
-        "waiting_priority": waiting_priority,
-        "series": series_out,
-        "counters": [
-            {
-                "number": c.number,
-                "name": str(c),
-                "state": c.state,
-                "serving": at_counter[c.pk].label if c.pk in at_counter else None,
-                "series": [x.letter for x in series if _serves(c, x)],
-            }
-            for c in counters
-        ],
-        "calls": [
-            {
-                "id": call.pk,
-                "ticket": call.ticket.label,
-                "series": call.ticket.series.letter,
-                "counter": call.counter.number,
-                "at": call.at.isoformat(),
-                "is_recall": call.is_recall,
-            }
-            for call in calls
-        ],
-    }
-
-
 # --- kiosks and staff --------------------------------------------------------------------------
 
 
@@ -794,112 +580,7 @@ def _user(user):
     return user if getattr(user, "pk", None) else None
 
 
-def _waiting_ahead(ticket):
-    return Ticket.objects.filter(
-        office_id=ticket.office_id,
-        date=ticket.date,
-        status=TicketStatus.WAITING,
-        for_counter__isnull=True,
-        queued_at__lt=ticket.queued_at,
-    )
-
-
-def _wait_minutes(ahead, busy, counters, minutes):
-    """The wait behind `ahead` tickets when `busy` of `counters` are serving: a free
-    counter calls at once; a service in progress is half done on average."""
-    if ahead < counters - busy:
-        return 0
-    return max(0, math.ceil((ahead - (counters - busy) + 0.5 * busy) * minutes / counters))
-
-
-def _day_start(day):
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
-def _by_pk(items, pk):
-    return next(item for item in items if item.pk == pk)
-
-
-def _counters(office):
-    return list(Counter.objects.filter(office=office, is_active=True).prefetch_related("series"))
-
-
-def _serves(counter, series):
-    return counter.is_full_function or any(s.pk == series.pk for s in counter.series.all())
-
-
 def _roc_date(day):
     from huzheng.core import roc
 
     return roc.format_long(day)
-
-
-# --- the marquee (跑馬燈) ------------------------------------------------------------------
-#
-# `current_messages()` is read on every home page view and by every display board, so it
-# is cached in the "default" cache for CACHE_SECONDS. The cache holds every message that
-# may show during that time, and the exact moment is filtered in Python, so a message
-# still starts and ends on the second. A change clears the cache on this app server at
-# once (on all of them when the cache is Redis); other local-memory servers catch up
-# within CACHE_SECONDS, as the site chrome does.
-
-CACHE_SECONDS = 30
-_generation = Generation("marquee")
-
-
-def current_messages(office, at=None):
-    """The messages showing at `office` at a moment (now by default): system outages
-    first, then the newest. Messages for every office (no office) are included."""
-    if at is not None:
-        return _ordered(_window(office, at, at))
-    pagecache.depends_on("marquee")
-    now = timezone.now()
-    key = f"marquee:{_generation.current()}:{office.pk if office else 0}"
-    cached = cache.get(key)
-    if cached is None or not (cached[0] <= now < cached[1]):
-        until = now + dt.timedelta(seconds=CACHE_SECONDS)
-        cached = (now, until, _window(office, now, until))
-        cache.set(key, cached, CACHE_SECONDS)
-    # A kept page showing the marquee is right until the next message starts or ends.
-    pagecache.valid_until(
-        min((t for m in cached[2] for t in (m.starts_at, m.ends_at) if t > now), default=None)
-    )
-    return _ordered(m for m in cached[2] if m.starts_at <= now < m.ends_at)
-
-
-@transaction.atomic
-def save_message(message, *, user=None):
-    """Check and save a marquee message; the first save records who wrote it."""
-    if message.pk is None and user is not None and user.is_authenticated:
-        message.created_by = user
-    message.full_clean()
-    message.save()
-    clear_cache()
-    return message
-
-
-def clear_cache(**kwargs):
-    """Forget the cached messages of every office: a new generation hides the old keys."""
-    _generation.bump()
-    pagecache.changed("marquee")
-
-
-def _window(office, start, end):
-    """Messages for the office that show at some moment in [start, end]."""
-    where = Q(office__isnull=True)
-    if office is not None:
-        where |= Q(office=office)
-    return list(
-        MarqueeMessage.objects.filter(where, starts_at__lte=end, ends_at__gt=start).order_by(
-            "-starts_at", "-pk"
-        )
-    )
-
-
-def _ordered(messages):
-    # Sorting is stable: within each kind the newest-first order of the query stays.
-    return sorted(messages, key=lambda m: not m.is_outage)
-
-
-post_save.connect(clear_cache, sender=MarqueeMessage, dispatch_uid="marquee-save")
-post_delete.connect(clear_cache, sender=MarqueeMessage, dispatch_uid="marquee-delete")
