@@ -35,6 +35,7 @@ from huzheng.core.crypto import encrypt as encrypt_text
 from huzheng.core.crypto import lookup_hash
 from huzheng.core.errors import ApiError
 from huzheng.core.identity import ALL_KINDS, mask, parse_person_id
+from huzheng.core.models import Office
 from huzheng.core.services import spans_between
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -255,9 +256,13 @@ def book(
             fields={"service": _("This service cannot be booked online.")},
         )
     slot = _open_slot(office, service, start, now=now)
-    _check_limit(office, service, person["national_id_hash"], policy, now=now)
     try:
-        booking = _claim(office, service, slot, policy, key=key, **person)
+        with transaction.atomic():
+            # The count and the insert under one lock: two requests of one person at once
+            # would both count one booking held and both book (issue 15, finding 2).
+            _lock_bookings_of(office)
+            _check_limit(office, service, person["national_id_hash"], policy, now=now)
+            booking = _claim(office, service, slot, policy, key=key, **person)
     except _KeyTaken:
         return Booking.objects.get(office=office, idempotency_key=key), False
     if booking is None:
@@ -820,6 +825,14 @@ def _open_slot(office, service, start, *, now=None):
         message = _("The office does not take appointments for this service at that time.")
         raise AppointmentError("no_such_slot", message, fields={"start": message})
     return slot
+
+
+def _lock_bookings_of(office):
+    """Hold the office's row lock until the booking's transaction ends, so one person's
+    bookings are counted and added one request at a time. PostgreSQL takes the row lock;
+    SQLite's IMMEDIATE transactions already take the database's write lock at the start.
+    An office's bookings are few a minute, so one lock per office costs nothing."""
+    list(Office.objects.select_for_update().filter(pk=office.pk).values_list("pk", flat=True))
 
 
 def _check_limit(office, service, id_hash, policy, *, now=None):

@@ -202,6 +202,15 @@ class Ticket(models.Model):
         Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="tickets"
     )
     number = models.PositiveIntegerField(_("number"))
+    # The series whose sequence gave the number. A transfer changes `series` (where the
+    # ticket waits) but never this, so the number stays unique in the sequence it came
+    # from and a transferred ticket never collides with the target series' own numbers.
+    numbered_in = models.ForeignKey(
+        Series,
+        verbose_name=_("numbered in series"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # The printed number (A015) stays the same when the ticket is transferred.
     label = models.CharField(_("ticket number"), max_length=10)
     service = models.ForeignKey(
@@ -277,7 +286,7 @@ class Ticket(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["office", "date", "series", "number"], name="ticket_unique_number"
+                fields=["office", "date", "numbered_in", "number"], name="ticket_unique_number"
             ),
             models.UniqueConstraint(
                 fields=["office", "idempotency_key"],
@@ -298,6 +307,11 @@ class Ticket(models.Model):
 
     def __str__(self):
         return self.label
+
+    def save(self, *args, **kwargs):
+        if self.numbered_in_id is None:
+            self.numbered_in_id = self.series_id
+        super().save(*args, **kwargs)
 
     @property
     def is_waiting(self):

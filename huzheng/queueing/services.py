@@ -102,6 +102,7 @@ def issue_ticket(
                 office=office,
                 date=today,
                 series=series,
+                numbered_in=series,
                 number=number,
                 label=f"{series.letter}{number:03d}",
                 service=service,
