@@ -35,12 +35,13 @@ from huzheng.core.crypto import encrypt as encrypt_text
 from huzheng.core.crypto import lookup_hash
 from huzheng.core.errors import ApiError
 from huzheng.core.identity import ALL_KINDS, mask, parse_person_id
-from huzheng.core.models import Office
-from huzheng.core.services import spans_between
+from huzheng.core.models import AuditEntry, Office
+from huzheng.core.services import record_audit, spans_between
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 CODE_LENGTH = 8
 NEAREST = 5  # how many free slots a "just filled" answer offers
+MAX_BLOCK_LENGTH = dt.timedelta(days=366)
 PHONE = re.compile(r"^(09\d{8}|0\d{1,3}\d{5,8}|\+886\d{8,9})$")
 
 
@@ -410,9 +411,69 @@ def mark(booking, status, *, user=None, now=None):
             _("A booking can be marked attended only on the day of the appointment."),
             status=409,
         )
-    Booking.objects.filter(pk=booking.pk).update(status=status, marked_by=user)
-    booking.refresh_from_db()
+    with transaction.atomic():
+        Booking.objects.filter(pk=booking.pk).update(status=status, marked_by=user)
+        booking.refresh_from_db()
+        record_audit(user, AuditEntry.Action.UPDATE, booking, fields=["status"])
     return booking
+
+
+def schedule(office, first, last, *, user, place=None, export=False):
+    """An office's bookings from `first` to `last` (dates), optionally of one place, for
+    a staff member's schedule or its CSV. Names are personal data, so a list of them is
+    a staff read (an export when downloaded) in the audit log."""
+    bookings = (
+        Booking.objects.filter(
+            office=office,
+            start__gte=_local_midnight(first),
+            start__lt=_local_midnight(last + dt.timedelta(days=1)),
+        )
+        .select_related("service", "ticket")
+        .order_by("start", "place")
+    )
+    if place:
+        bookings = bookings.filter(place=place)
+    bookings = list(bookings)
+    if bookings or export:
+        record_audit(
+            user,
+            AuditEntry.Action.EXPORT if export else AuditEntry.Action.READ,
+            office,
+            fields=["name", "national_id_masked"],
+            reason=(
+                f"appointments {first.isoformat()}/{last.isoformat()}"
+                if export
+                else f"appointment schedule {first.isoformat()}/{last.isoformat()}"
+            ),
+        )
+    return bookings
+
+
+def blocks_between(office, first, last):
+    """The office's blocked times overlapping the days `first` to `last`."""
+    return list(
+        SlotBlock.objects.filter(
+            office=office, start__lt=_local_midnight(last + dt.timedelta(days=1))
+        ).filter(end__gt=_local_midnight(first))
+    )
+
+
+def check_block(start, end, *, start_changed=True, now=None):
+    """The rule of a blocked time (封鎖時段): it ends after it starts, lasts at most a year
+    and lies ahead; a running block may be edited while it has not ended, as long as its
+    start is left alone. Raises AppointmentError with the message per field."""
+    now = now or timezone.now()
+    errors = {}
+    if end <= start:
+        errors["end"] = _("The end must be after the start.")
+    elif end - start > MAX_BLOCK_LENGTH:
+        errors["end"] = _("A blocked time can last at most a year.")
+    if end <= now:
+        errors["end"] = errors.get("end") or _("The end must be in the future.")
+    elif start < now and start_changed:
+        errors["start"] = _("The start must be in the future.")
+    if errors:
+        raise AppointmentError("invalid_block", next(iter(errors.values())), fields=errors)
 
 
 # --- reminders -------------------------------------------------------------------------

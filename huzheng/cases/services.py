@@ -22,8 +22,9 @@ from django.utils.translation import gettext_lazy
 from huzheng.cases.models import STAGE_ORDER, Case, CaseEvent, Stage
 from huzheng.core import crypto, ratelimit, roc
 from huzheng.core.identity import ALL_KINDS, parse_person_id
+from huzheng.core.models import AuditEntry
 from huzheng.core.sequences import next_number
-from huzheng.core.services import is_working_day
+from huzheng.core.services import is_working_day, record_audit, staff_office
 from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, mobile_number
 
@@ -188,6 +189,7 @@ def register_case(
             assigned_to=assigned_to,
         )
         CaseEvent.objects.create(case=case, stage=Stage.RECEIVED, at=timezone.now(), by=_user(user))
+        record_audit(user, AuditEntry.Action.CREATE, case, fields=["national_id"])
         if ticket is not None and ticket.date == timezone.localdate():
             from huzheng.queueing.models import VisitRecord
             from huzheng.queueing.services import link_record
@@ -223,14 +225,26 @@ def working_days_until(office, first, last):
     return count
 
 
+def next_stages(case):
+    """The stages the case may move to: any later one (a stage may be skipped, say no
+    inquiry to other agencies was needed), never back; closing goes through close()."""
+    if case.stage == Stage.CLOSED:
+        return []
+    current = STAGE_ORDER.index(case.stage)
+    return [
+        (value, label)
+        for value, label in Stage.choices
+        if STAGE_ORDER.index(value) > current and value != Stage.CLOSED
+    ]
+
+
 def move_stage(case, stage, *, user=None, note=""):
-    """Move a case forward to a later stage (a stage may be skipped, say no inquiry to
-    other agencies was needed); never back, and closing goes through close()."""
+    """Move a case forward to one of its next_stages(), audited."""
     if stage not in STAGE_ORDER or stage == Stage.CLOSED:
         raise CaseError("invalid_stage", _("Choose a stage to move the case to."))
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
-        if STAGE_ORDER.index(stage) <= STAGE_ORDER.index(case.stage):
+        if stage not in dict(next_stages(case)):
             raise CaseError(
                 "backwards",
                 _("The case is already at “%(stage)s”; a case only moves forward.")
@@ -241,6 +255,7 @@ def move_stage(case, stage, *, user=None, note=""):
         CaseEvent.objects.create(
             case=case, stage=stage, at=timezone.now(), by=_user(user), note=clean_text(note)
         )
+        record_audit(user, AuditEntry.Action.UPDATE, case, fields=["stage"])
         transaction.on_commit(lambda: notify_applicant(case))
     return case
 
@@ -279,6 +294,7 @@ def assign(case, clerk, *, user=None):
             by=_user(user),
             note=clerk.get_full_name() or clerk.get_username(),
         )
+        record_audit(user, AuditEntry.Action.UPDATE, case, fields=["assigned_to"])
     return case
 
 
@@ -304,8 +320,29 @@ def close(case, *, user=None, subject="", explanation=""):
         CaseEvent.objects.create(
             case=locked, stage=Stage.CLOSED, at=now, by=_user(user), note=clean_text(explanation)
         )
+        record_audit(user, AuditEntry.Action.UPDATE, locked, fields=["stage"])
         transaction.on_commit(lambda: notify_applicant(locked))
     return locked
+
+
+def read_case(case, *, user):
+    """A staff member opens a case's page: the applicant's details are personal data, so
+    the read goes to the audit log."""
+    record_audit(
+        user,
+        AuditEntry.Action.READ,
+        case,
+        fields=["applicant_name", "national_id_masked", "phone", "email", "birth_date"],
+    )
+    return case
+
+
+def read_reply_letter(case, *, user):
+    """The reply letter's PDF for a staff member, audited; None when there is none."""
+    if not case.reply_letter:
+        return None
+    record_audit(user, AuditEntry.Action.READ, case, fields=["reply_letter"])
+    return bytes(case.reply_letter)
 
 
 def reply_letter_pdf(case, *, subject, explanation, on=None):
@@ -475,7 +512,17 @@ def dashboard(user, office_ids, today=None):
         ).order_by("due_on", "sequence")[:500]
         if working_days_until(case.office, today, case.due_on) <= DUE_SOON_WORKING_DAYS
     ]
-    return {"mine": mine, "due_soon": soon, "overdue": overdue}
+    lists = {"mine": mine, "due_soon": soon, "overdue": overdue}
+    if any(lists.values()):
+        # Applicants' names are personal data: a list of them is a staff read.
+        record_audit(
+            user,
+            AuditEntry.Action.READ,
+            staff_office(user) or user,
+            fields=["applicant_name"],
+            reason="case dashboard",
+        )
+    return lists
 
 
 # --- the public query ---------------------------------------------------------------------

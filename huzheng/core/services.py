@@ -35,6 +35,9 @@ STATE_LABELS = {
 _OFFICE_CODE = re.compile(r"[a-z0-9_-]{1,32}")
 
 
+_OFFICE_CODE = re.compile(r"[a-z0-9_-]{1,40}")
+
+
 class OfficeNotFound(Exception):
     """No active office has this code."""
 
@@ -410,6 +413,27 @@ def get_office_or_404(code):
         return get_office(code)
     except OfficeNotFound:
         raise Http404(str(code)[:40]) from None
+
+
+def staff_office_asked(user, code=""):
+    """The office a back-office page asks for (`?office=<code>`) among those the staff
+    member may see: Http404 for one they may not see (it does not exist for them); with
+    no code, their own office, else the first they may see; PermissionDenied for none."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    offices = staff_offices(user)
+    code = str(code or "").strip().lower()
+    if code:
+        office = offices.filter(code=code).first() if _OFFICE_CODE.fullmatch(code) else None
+        if office is None:
+            raise Http404("office")
+        return office
+    own = getattr(getattr(user, "staff_profile", None), "office_id", None)
+    office = offices.filter(pk=own).first() or offices.first()
+    if office is None:
+        raise PermissionDenied
+    return office
 
 
 def staff_office(user):

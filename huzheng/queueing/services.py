@@ -428,6 +428,15 @@ def link_record(ticket, *, kind, reference, note="", user=None):
     return record
 
 
+def todays_ticket(office, label):
+    """Today's ticket of the office printed with this number (A015), or None."""
+    return (
+        Ticket.objects.filter(office=office, date=timezone.localdate(), label=label.upper())
+        .order_by("-issued_at")
+        .first()
+    )
+
+
 def current_ticket(counter):
     return (
         Ticket.objects.filter(counter=counter, status__in=ACTIVE_STATUSES)
