@@ -11,8 +11,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from huzheng.core.models import AuditEntry, Office
-from huzheng.core.services import for_staff, record_audit, staff_office_ids
+from huzheng.core.models import Office
+from huzheng.core.services import for_staff, open_record, staff_office_ids
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -65,12 +65,7 @@ class AuditedInspectView(OfficeScopedMixin, generic.InspectView):
     """Opening the record is a staff read of personal data: write it to the audit log."""
 
     def get(self, request, *args, **kwargs):
-        record_audit(
-            request.user,
-            AuditEntry.Action.READ,
-            self.object,
-            fields=list(getattr(self.model, "personal_data_fields", ())),
-        )
+        open_record(request.user, self.object)
         return super().get(request, *args, **kwargs)
 
 

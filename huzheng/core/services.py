@@ -294,6 +294,13 @@ def record_audit(user, action, obj, *, fields=(), reason="", office=None, reques
     )
 
 
+def open_record(user, obj):
+    """A staff member opens a record in the back office: a read of its model's
+    `personal_data_fields`, written to the audit log."""
+    fields = list(getattr(type(obj), "personal_data_fields", ()))
+    return record_audit(user, AuditEntry.Action.READ, obj, fields=fields)
+
+
 def reveal(token, *, user, subject, field, reason=""):
     """Decrypt a personal-data field for a staff member, writing the read to the audit log
     first: no plain text leaves this function unrecorded."""

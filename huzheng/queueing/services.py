@@ -25,6 +25,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from huzheng.catalog.models import RegistrationService
 from huzheng.core import broadcast, pagecache
 from huzheng.core.cache import Generation
 from huzheng.core.errors import ApiError
@@ -220,6 +221,29 @@ def ensure_open(office, at=None):
     )
 
 
+def kiosk_services(office):
+    """The services a kiosk offers (取號服務項目), in the catalog's order: those the
+    office's regular series list, and every service when a catch-all series takes the
+    rest."""
+    found = RegistrationService.objects.all()
+    if catch_all_series(office) is None:
+        regular = Series.objects.filter(office=office, is_active=True, kind=Series.Kind.REGULAR)
+        found = found.filter(pk__in=regular.values("services"))
+    return list(found.order_by("sort_order", "name"))
+
+
+def catch_all_series(office):
+    """The office's regular series listing no service, which takes every other one."""
+    return Series.objects.filter(
+        office=office, is_active=True, kind=Series.Kind.REGULAR, services__isnull=True
+    ).first()
+
+
+def has_series(office, kind):
+    """Whether the office runs an active series of this kind (priority, check-in)."""
+    return Series.objects.filter(office=office, is_active=True, kind=kind).exists()
+
+
 def resolve_series(office, *, service=None, priority=False, check_in=False):
     """The series a ticket goes in: priority and check-in have their own; otherwise the
     regular series listing the service, else the office's catch-all regular series."""
@@ -239,7 +263,7 @@ def resolve_series(office, *, service=None, priority=False, check_in=False):
         listed = regular.filter(services=service).first()
         if listed is not None:
             return listed
-    catch_all = regular.filter(services__isnull=True).first()
+    catch_all = catch_all_series(office)
     if catch_all is not None:
         return catch_all
     raise QueueError(
