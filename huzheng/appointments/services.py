@@ -13,7 +13,6 @@ import secrets
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -37,12 +36,13 @@ from huzheng.core.errors import ApiError
 from huzheng.core.identity import ALL_KINDS, mask, parse_person_id
 from huzheng.core.models import AuditEntry, Office
 from huzheng.core.services import record_audit, spans_between
+from huzheng.core.text import clean_line
+from huzheng.core.validators import clean_email, clean_phone
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 CODE_LENGTH = 8
 NEAREST = 5  # how many free slots a "just filled" answer offers
 MAX_BLOCK_LENGTH = dt.timedelta(days=366)
-PHONE = re.compile(r"^(09\d{8}|0\d{1,3}\d{5,8}|\+886\d{8,9})$")
 
 
 class AppointmentError(ApiError):
@@ -543,7 +543,7 @@ def request_home_visit(office, *, service, village, idempotency_key=None, **data
             "Home visits are made only within this office's villages. Please choose your "
             "village from the list, or contact the office that serves your address."
         )
-    address = _clean_text(data.get("address"), 200)
+    address = clean_line(data.get("address"), 200)
     if not address:
         errors["address"] = _("Please enter the address of the visit.")
     elif _outside_township(address, office):
@@ -554,10 +554,10 @@ def request_home_visit(office, *, service, village, idempotency_key=None, **data
     reason = data.get("reason")
     if reason not in HomeVisit.Reason.values:
         errors["reason"] = _("Please choose why the person cannot come to the office.")
-    person_name = _clean_text(data.get("person_name"), 60)
+    person_name = clean_line(data.get("person_name"), 60)
     if not person_name:
         errors["person_name"] = _("Please enter the name of the person who needs the visit.")
-    preferred = _clean_text(data.get("preferred_dates"), 200)
+    preferred = clean_line(data.get("preferred_dates"), 200)
     if not preferred:
         errors["preferred_dates"] = _("Please say which days and times suit you.")
     try:
@@ -587,7 +587,7 @@ def request_home_visit(office, *, service, village, idempotency_key=None, **data
         village=village,
         address=address,
         reason=reason,
-        details=_clean_text(data.get("details"), 1000),
+        details=clean_line(data.get("details"), 1000),
         preferred_dates=preferred,
         idempotency_key=key,
     )
@@ -600,7 +600,7 @@ def request_group(office, *, service, idempotency_key=None, **data):
     if key and (existing := GroupRequest.objects.filter(idempotency_key=key).first()):
         return existing, False
     errors = {}
-    organisation = _clean_text(data.get("organisation"), 120)
+    organisation = clean_line(data.get("organisation"), 120)
     if not organisation:
         errors["organisation"] = _("Please enter the name of the company or group.")
     try:
@@ -609,7 +609,7 @@ def request_group(office, *, service, idempotency_key=None, **data):
         people = 0
     if not 2 <= people <= 500:
         errors["people"] = _("A group application is for 2 to 500 people.")
-    preferred = _clean_text(data.get("preferred_dates"), 200)
+    preferred = clean_line(data.get("preferred_dates"), 200)
     if not preferred:
         errors["preferred_dates"] = _("Please say which days and times suit you.")
     contact = _clean_contact(data, errors)
@@ -622,8 +622,8 @@ def request_group(office, *, service, idempotency_key=None, **data):
         organisation=organisation,
         people=people,
         preferred_dates=preferred,
-        place=_clean_text(data.get("place"), 200),
-        details=_clean_text(data.get("details"), 1000),
+        place=clean_line(data.get("place"), 200),
+        details=clean_line(data.get("details"), 1000),
         idempotency_key=key,
         **contact,
     )
@@ -645,13 +645,13 @@ def confirm_request(request, scheduled_at, *, user=None, note=""):
         request.Status.CONFIRMED,
         user=user,
         scheduled_at=scheduled_at,
-        staff_note=_clean_text(note, 300),
+        staff_note=clean_line(note, 300),
     )
 
 
 def decline_request(request, *, user=None, note=""):
     """Staff decline a request, saying why."""
-    note = _clean_text(note, 300)
+    note = clean_line(note, 300)
     if not note:
         raise AppointmentError(
             "reason_needed",
@@ -718,7 +718,7 @@ def book_session(session, *, idempotency_key=None, now=None, **data):
     if key and (existing := SessionBooking.objects.filter(idempotency_key=key).first()):
         return existing, False
     errors = {}
-    name = _clean_text(data.get("name"), 120)
+    name = clean_line(data.get("name"), 120)
     if not name:
         errors["name"] = _("Please enter your name, or the school's name.")
     try:
@@ -728,8 +728,8 @@ def book_session(session, *, idempotency_key=None, now=None, **data):
     if not 1 <= people <= 200:
         errors["people"] = _("Please enter how many people are coming (1 to 200).")
     contact_errors = {}
-    phone = _clean_phone(data.get("phone"), contact_errors)
-    email = _clean_email(data.get("email"), contact_errors)
+    phone = _checked(contact_errors, "phone", clean_phone, data.get("phone"))
+    email = _checked(contact_errors, "email", clean_email, data.get("email"))
     errors.update(contact_errors)
     if errors:
         raise invalid(errors)
@@ -774,7 +774,7 @@ def cancel_session_booking(booking):
 def clean_person(*, name, national_id, phone, email="", name_field="name"):
     """Check a person's details; AppointmentError 422 names every bad field at once."""
     errors = {}
-    clean_name = _clean_text(name, 60)
+    clean_name = clean_line(name, 60)
     if not clean_name:
         errors[name_field] = _("Please enter your name.")
     number = None
@@ -782,8 +782,8 @@ def clean_person(*, name, national_id, phone, email="", name_field="name"):
         number = parse_person_id(national_id, kinds=ALL_KINDS).number
     except ValidationError as exc:
         errors["national_id"] = exc.messages[0]
-    clean_phone = _clean_phone(phone, errors)
-    clean_email = _clean_email(email, errors)
+    phone = _checked(errors, "phone", clean_phone, phone)
+    email = _checked(errors, "email", clean_email, email)
     if errors:
         raise invalid(errors)
     return {
@@ -791,44 +791,28 @@ def clean_person(*, name, national_id, phone, email="", name_field="name"):
         "national_id_hash": lookup_hash(number),
         "national_id_encrypted": encrypt_text(number),
         "national_id_masked": mask(number),
-        "phone": clean_phone,
-        "email": clean_email,
+        "phone": phone,
+        "email": email,
     }
 
 
 def _clean_contact(data, errors):
-    contact_name = _clean_text(data.get("contact_name"), 60)
+    contact_name = clean_line(data.get("contact_name"), 60)
     if not contact_name:
         errors["contact_name"] = _("Please enter the name of the contact person.")
-    phone = _clean_phone(data.get("phone"), errors)
-    email = _clean_email(data.get("email"), errors)
+    phone = _checked(errors, "phone", clean_phone, data.get("phone"))
+    email = _checked(errors, "email", clean_email, data.get("email"))
     return {"contact_name": contact_name, "phone": phone, "email": email}
 
 
-def _clean_phone(value, errors):
-    phone = re.sub(r"[\s\-()]", "", _clean_text(value, 30))
-    if not PHONE.fullmatch(phone):
-        errors["phone"] = _(
-            "Please enter a phone number we can reach you at, for example 0912345678 or 069211234."
-        )
-    return phone
-
-
-def _clean_email(value, errors):
-    email = _clean_text(value, 254)
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            errors["email"] = _("Please enter a valid e-mail address, or leave it empty.")
-    return email
-
-
-def _clean_text(value, limit):
-    text = " ".join(str(value or "").split())
-    # Control characters never belong in a name or an address.
-    text = "".join(c for c in text if c.isprintable())
-    return text[:limit]
+def _checked(errors, field, check, value):
+    """check(value) of one line of input, or "" with the check's message put in
+    errors[field]."""
+    try:
+        return check(clean_line(value, 300))
+    except ValidationError as exc:
+        errors[field] = exc.messages[0]
+        return ""
 
 
 _TOWNSHIP = re.compile(r"(?:[\u4e00-\u9fff]{2}[縣市])?([\u4e00-\u9fff]{1,3}[鄉鎮市區])")

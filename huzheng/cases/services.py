@@ -26,7 +26,7 @@ from huzheng.core.models import AuditEntry
 from huzheng.core.sequences import next_number
 from huzheng.core.services import is_working_day, record_audit, staff_office
 from huzheng.core.text import clean_line, clean_text
-from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, mobile_number
+from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, clean_phone, mobile_number
 
 NUMBER = re.compile(r"^\d{1,3}-[A-Z0-9_-]{1,32}-\d{6,9}$")
 MAX_NUMBER_LENGTH = 48
@@ -156,6 +156,10 @@ def register_case(
         email = clean_email(email)
     except ValidationError:
         raise CaseError("invalid", _("Please enter a valid e-mail address.")) from None
+    try:
+        phone = clean_phone(phone) if clean_line(phone) else ""
+    except ValidationError as exc:
+        raise CaseError("invalid", exc.messages[0]) from None
     if notify_email and not email:
         raise CaseError("invalid", _("An e-mail address is needed to send e-mail updates."))
     if notify_sms and not phone:
@@ -177,7 +181,7 @@ def register_case(
             national_id_encrypted=crypto.encrypt(person.number),
             national_id_masked=person.masked,
             birth_date=birth_date,
-            phone=clean_line(phone, 30),
+            phone=phone,
             email=email,
             received_on=received_on,
             documents=documents,

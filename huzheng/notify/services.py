@@ -16,7 +16,6 @@ a timer, sends whatever is due, so a lost task or a stopped worker loses nothing
 import base64
 import datetime as dt
 import logging
-import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -163,7 +162,7 @@ def _send(message):
             )
         email.send()
         return settings.EMAIL_BACKEND
-    if not re.fullmatch(r"09\d{8}", message.recipient):
+    if mobile_number(message.recipient) != message.recipient:
         raise PermanentDeliveryError("not a mobile number")
     sms_backend().send(message.recipient, message.body)
     return settings.HUZHENG_SMS_BACKEND
