@@ -33,9 +33,7 @@ def run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
-def test_a_booking_request_queues_its_confirmation_and_the_worker_sends_it(
-    client, database_queue
-):
+def test_a_booking_request_queues_its_confirmation_and_the_worker_sends_it(client, database_queue):
     office = appointment_office("huxi")
     service = bookable_service()
     day = working_day(office)
