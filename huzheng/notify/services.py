@@ -1,7 +1,7 @@
 """Delivery to citizens by e-mail and SMS (通知): one outbox for every app.
 
 `send_email` and `send_sms` queue a `Message` inside the caller's transaction and hand it
-to a background task (`notify.tasks.deliver_message`), so no request waits for a mail
+to a background task (`deliver_message`), so no request waits for a mail
 server and a message exists exactly when the change that caused it has committed. The
 task sends it through Django's e-mail backends (SMTP in production, the console or the
 test outbox elsewhere) or the SMS backend named by HUZHENG_SMS_BACKEND: there is no SMS
@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_tasks import task
 
 from huzheng.core.tasks import enqueue_on_commit
 from huzheng.core.validators import clean_email, mobile_number, normalize_phone
@@ -71,6 +72,13 @@ def send_sms(phone, text, *, topic="", reference="", office=None):
         reference=reference,
         office=office,
     )
+
+
+@task()
+def deliver_message(message_id):
+    """The worker's task: send one queued message (deliver). It lives beside deliver
+    rather than in tasks.py, since queueing it is part of every send."""
+    return deliver(message_id)
 
 
 def deliver(message_id):
@@ -129,8 +137,6 @@ class ConsoleSMSBackend:
 
 
 def _queue(channel, recipient, *, body, subject="", topic="", reference="", **fields):
-    from huzheng.notify.tasks import deliver_message
-
     message = Message.objects.create(
         channel=channel,
         recipient=recipient[:254],
@@ -180,8 +186,6 @@ def _failed(message, exc):
         message.next_attempt_at = timezone.now() + dt.timedelta(minutes=pause)
     message.save(update_fields=["status", "error", "next_attempt_at"])
     if not final:
-        from huzheng.notify.tasks import deliver_message
-
         enqueue_on_commit(deliver_message, message.pk, run_after=message.next_attempt_at)
     return message.status
 
