@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from huzheng.cases import services
 from huzheng.cases.forms import AssignForm, CloseForm, NoteForm, RegisterForm
 from huzheng.cases.models import Case
-from huzheng.core.services import for_staff, staff_office, staff_office_ids
+from huzheng.core.services import for_staff, staff_office
 from huzheng.queueing.services import todays_ticket
 
 VIEW_PERMISSION = "cases.view_case"
@@ -25,7 +25,7 @@ MAX_DB_ID = 2**63 - 1
 
 def dashboard(request):
     _require(request, VIEW_PERMISSION)
-    lists = services.dashboard(request.user, staff_office_ids(request.user))
+    lists = services.dashboard(request.user)
     return render(
         request,
         "cases/admin/dashboard.html",

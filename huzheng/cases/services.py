@@ -24,7 +24,7 @@ from huzheng.core import crypto, ratelimit, roc
 from huzheng.core.identity import ALL_KINDS, parse_person_id
 from huzheng.core.models import AuditEntry
 from huzheng.core.sequences import next_number
-from huzheng.core.services import is_working_day, record_audit, staff_office
+from huzheng.core.services import for_staff, is_working_day, record_audit, staff_office
 from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, clean_phone, mobile_number
 
@@ -499,13 +499,13 @@ def progress_of(case):
     return _progress(case)
 
 
-def dashboard(user, office_ids, today=None):
+def dashboard(user, today=None):
     """My cases, due soon (within 3 working days) and overdue, of the open cases the
     staff member may see; the director's lists cover the whole office."""
     today = today or roc.today()
-    open_cases = Case.objects.exclude(stage=Stage.CLOSED).select_related("service", "office")
-    if office_ids is not None:
-        open_cases = open_cases.filter(office_id__in=office_ids)
+    open_cases = for_staff(
+        Case.objects.exclude(stage=Stage.CLOSED).select_related("service", "office"), user
+    )
     mine = list(open_cases.filter(assigned_to=user).order_by("due_on", "sequence")[:200])
     dated = open_cases.filter(due_on__isnull=False)
     overdue = list(dated.filter(due_on__lt=today).order_by("due_on", "sequence")[:200])

@@ -422,6 +422,21 @@ def get_office_or_404(code):
         raise Http404(str(code)[:40]) from None
 
 
+def office_asked(request):
+    """The office a public page is about: the one chosen with `?office=<code>` (a county
+    site lists its offices), else the request's own office (`request.office`); Http404
+    for an unknown code or a site with no office."""
+    code = request.GET.get("office")
+    if code:
+        return get_office_or_404(code)
+    office = getattr(request, "office", None)
+    if office is None:
+        from django.http import Http404
+
+        raise Http404("office")
+    return office
+
+
 def staff_office_asked(user, code=""):
     """The office a back-office page asks for (`?office=<code>`) among those the staff
     member may see: Http404 for one they may not see (it does not exist for them); with

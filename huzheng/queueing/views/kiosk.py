@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from huzheng.catalog.models import Category
+from huzheng.core.i18n import localized
 from huzheng.core.qr import qr_svg
 from huzheng.core.services import (
     get_office_or_404,
@@ -100,7 +101,7 @@ def printed_ticket(request, office, ticket_id):
         "queueing/kiosk_ticket.html",
         {
             "office": office,
-            "office_name": _office_name(office),
+            "office_name": office.display_name(),
             "ticket": ticket,
             "series_name": ticket.series.display_name(_language()),
             "service_name": _service_name(ticket.service),
@@ -167,7 +168,7 @@ def _render_kiosk(request, office, choice, *, error="", code="", status=200):
         "queueing/kiosk.html",
         {
             "office": office,
-            "office_name": _office_name(office),
+            "office_name": office.display_name(),
             "groups": groups,
             "choice": choice,
             "category_label": category_label,
@@ -269,7 +270,7 @@ def _closed(request, office, error, *, status=200):
         "queueing/kiosk_closed.html",
         {
             "office": office,
-            "office_name": _office_name(office),
+            "office_name": office.display_name(),
             "message": error.message,
             "next_opens_at": opening.next_opens_at,
             "hours": weekly_hours(office),
@@ -312,14 +313,4 @@ def _language():
 
 
 def _service_name(service, language=None):
-    if service is None:
-        return ""
-    if (language or _language()).startswith("en") and service.name_en:
-        return service.name_en
-    return service.name
-
-
-def _office_name(office):
-    if _language().startswith("en") and office.name_en:
-        return office.name_en
-    return office.name
+    return localized(service, language=language) if service is not None else ""
