@@ -17,7 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:code>/", core_views.switch_language, name="switch_language"),
     path("", include("huzheng.catalog.urls")),
-    path("forms/", include("huzheng.catalog.eform_urls")),
+    path("forms/", include("huzheng.catalog.eforms.urls")),
     path("", include("huzheng.addresses.urls")),
     path("search/", include("huzheng.search.urls")),
     path("queue/", include("huzheng.queueing.urls")),
@@ -29,6 +29,7 @@ urlpatterns = [
     path("feeds/", include("huzheng.site.urls")),
     path("sitemap.xml", public_page("site", "catalog")(site_views.sitemap), name="sitemap"),
     path("robots.txt", public_page()(site_views.robots_txt), name="robots_txt"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

@@ -69,6 +69,10 @@ def test_the_checklist_by_keyboard_from_question_to_printed_slip(page, catalog_s
     page.emulate_media(media="print")
     assert not page.get_by_role("link", name="列印用 PDF").is_visible()
     assert page.get_by_text("戶長同意書").is_visible()
+    # "Now: open" would be stale on paper; the hours print instead.
+    assert (
+        page.locator(".office-status").count() and not page.locator(".office-status").is_visible()
+    )
 
 
 def test_the_counter_slip_form_passes_axe(page, catalog_site, axe):

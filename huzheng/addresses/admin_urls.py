@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from huzheng.addresses import house_admin, views
+from huzheng.addresses.housenumbers import admin_views as house_admin
+from huzheng.addresses.population import admin_views as views
 
 app_name = "addresses_admin"
 

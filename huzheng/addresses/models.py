@@ -170,7 +170,7 @@ class PopulationStatisticsPage(ReviewedPage):
         verbose_name = _("population statistics page")
 
     def get_context(self, request, *args, **kwargs):
-        from huzheng.addresses import services
+        from huzheng.addresses.population import services
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -184,7 +184,7 @@ class PopulationStatisticsPage(ReviewedPage):
 
     def search_document(self):
         """What search indexes for this page (keys of huzheng.search.registry.Document)."""
-        from huzheng.addresses import services
+        from huzheng.addresses.population import services
         from huzheng.search.taxonomy import Audience, DocumentType, Policy, Topic
 
         office = self._office()

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from huzheng.addresses import house_views, views
+from huzheng.addresses.housenumbers import views as house_views
+from huzheng.addresses.population import views
 
 app_name = "addresses"
 

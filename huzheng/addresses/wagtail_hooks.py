@@ -4,9 +4,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from huzheng.addresses import admin_urls
-from huzheng.addresses.house_admin import VIEW_PERMISSION as HOUSE_VIEW_PERMISSION
+from huzheng.addresses.housenumbers.admin_views import VIEW_PERMISSION as HOUSE_VIEW_PERMISSION
 from huzheng.addresses.models import PopulationFigure, Village
-from huzheng.addresses.views import IMPORT_PERMISSION
+from huzheng.addresses.population.admin_views import IMPORT_PERMISSION
 from huzheng.core.admin_views import OfficeScopedViewSet, ReadOnlyPermissionPolicy
 
 

@@ -14,7 +14,7 @@ urlpatterns = [
     path("booked/<str:code>.ics", views.booking_ics, name="booking_ics"),
     path("booked/<str:code>/", views.booked, name="booked"),
     # Home visits, group applications and outreach sessions.
-    path("", include("huzheng.appointments.request_urls")),
+    path("", include("huzheng.appointments.requests.urls")),
     # A service's booking page comes last, so no fixed address above is read as a slug.
     path("<slug:slug>/", views.service, name="service"),
 ]

@@ -2,7 +2,7 @@
 
 # Home visits, group applications and outreach sessions register their own viewsets;
 # this import stays first (hence I001).
-from huzheng.appointments import request_admin  # noqa: F401, I001
+from huzheng.appointments.requests import admin_views  # noqa: F401, I001
 
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _

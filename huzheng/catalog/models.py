@@ -263,7 +263,7 @@ class ServiceContact(Orderable):
     office = models.ForeignKey(
         "core.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="+"
     )
-    title = models.CharField(_("title"), max_length=50)
+    title = models.CharField(_("job title"), max_length=50)
     phone = models.CharField(_("phone"), max_length=30, validators=[validate_phone])
 
     class Meta(Orderable.Meta):

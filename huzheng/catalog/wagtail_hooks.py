@@ -3,6 +3,7 @@ and the notice slips issued (read-only)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
@@ -68,7 +69,7 @@ class RegistrationServiceViewSet(SnippetViewSet):
                         "questions", heading=_("Checklist questions"), label=_("checklist question")
                     ),
                 ],
-                heading=_("Documents"),
+                heading=pgettext_lazy("documents to bring", "Documents"),
             ),
             ObjectList(
                 [

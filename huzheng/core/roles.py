@@ -96,7 +96,7 @@ IDCARDS = [
     "idcards.change_idcardapplication",
 ]
 # House numbers (門牌): every counter role looks numbers up; the director and registrars
-# record changes, only through the audited services (addresses.house_admin).
+# record changes, only through the audited services (addresses.housenumbers.admin_views).
 HOUSE_NUMBERS_VIEW = ["addresses.view_housenumber"]
 HOUSE_NUMBERS_CHANGE = ["addresses.change_housenumber"]
 # Population figures change only through the audited CSV import.

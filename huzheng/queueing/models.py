@@ -139,7 +139,10 @@ class Counter(models.Model):
         ]
 
     def __str__(self):
-        return self.name or gettext("Counter %(number)s") % {"number": self.number}
+        # Citizens are called to a number (「請到 4 號櫃檯」), so the number leads on every
+        # screen, the board's and the console's alike; the office's own name follows it.
+        called = gettext("Counter %(number)s") % {"number": self.number}
+        return f"{called} {self.name}" if self.name else called
 
     def served_series(self):
         """The active series this counter calls, in the office's order."""

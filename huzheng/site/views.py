@@ -1,7 +1,8 @@
-"""The feeds subscription page, sitemap.xml and robots.txt."""
+"""The feeds subscription page, sitemap.xml, robots.txt and /favicon.ico."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -42,3 +43,9 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers and bots ask for whatever the page links: the static icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 
-from huzheng.addresses import services
 from huzheng.addresses.models import PopulationFigure, PopulationImport
+from huzheng.addresses.population import services
 from huzheng.addresses.tests.factories import figure, office_with_villages
 from huzheng.core.models import AuditEntry
 from huzheng.core.tests.factories import UserFactory

@@ -11,8 +11,8 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from huzheng.addresses import services
 from huzheng.addresses.models import PopulationFigure, PopulationStatisticsPage, Village
+from huzheng.addresses.population import services
 from huzheng.addresses.tests.factories import office_with_villages
 from huzheng.core.tests.factories import StaffFactory, UserFactory
 

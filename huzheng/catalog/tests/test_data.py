@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry, Revision
 
-from huzheng.catalog import data, demo
+from huzheng.catalog import demo
+from huzheng.catalog.datafiles import read_catalog
 from huzheng.catalog.models import (
     Category,
     ChecklistQuestion,
@@ -459,13 +460,13 @@ def test_every_service_names_who_answers_at_huxi(catalog, huxi):
 
 def test_contacts_are_added_once_the_office_exists():
     demo.seed()
-    assert RegistrationService.objects.count() == len(data.SERVICES)
+    assert RegistrationService.objects.count() == len(read_catalog().services)
     assert not ServiceContact.objects.exists()
     huxi = OfficeFactory(code="huxi")
     demo.seed()
-    assert ServiceContact.objects.filter(office=huxi).count() == len(data.SERVICES)
+    assert ServiceContact.objects.filter(office=huxi).count() == len(read_catalog().services)
     demo.seed()
-    assert ServiceContact.objects.count() == len(data.SERVICES)
+    assert ServiceContact.objects.count() == len(read_catalog().services)
 
 
 def test_a_service_whose_contact_an_editor_removed_gets_it_back_but_others_are_kept(catalog, huxi):
@@ -501,8 +502,8 @@ def _snapshot():
 def test_loading_the_catalog_twice_changes_nothing():
     call_command("seed_demo", verbosity=0)
     first = _snapshot()
-    assert first[0]["RegistrationService"] == len(data.SERVICES)
-    assert first[0]["FineRule"] == len(data.FINE_RULES)
+    assert first[0]["RegistrationService"] == len(read_catalog().services)
+    assert first[0]["FineRule"] == len(read_catalog().fine_rules)
     call_command("seed_demo", verbosity=0)
     assert _snapshot() == first
 
@@ -562,16 +563,12 @@ def test_the_data_fits_the_database(catalog):
         rule.full_clean()
 
 
-def test_the_data_module_is_consistent_on_its_own():
-    slugs = [s["slug"] for s in data.SERVICES]
-    assert len(slugs) == len(set(slugs))
-    orders = [s["sort_order"] for s in data.SERVICES]
+def test_the_data_files_are_consistent_on_their_own():
+    data = read_catalog()  # refuses repeated slugs, question keys and fine lines itself
+    orders = [s.fields["sort_order"] for s in data.services]
     assert len(orders) == len(set(orders))
-    assert set(data.CONTACTS_BY_CATEGORY) == set(Category.values)
-    keys = [(r["article"], r["condition"]) for r in data.FINE_RULES]
-    assert len(keys) == len(set(keys))
-    for spec in data.SERVICES:
-        question_keys = [q["key"] for q in spec["questions"]]
-        assert len(question_keys) == len(set(question_keys)), spec["slug"]
-        if spec.get("deadline_months") is not None:
-            assert spec.get("deadline_days") is not None, spec["slug"]
+    assert set(data.contacts) == set(Category.values)
+    assert data.contacts_office == "huxi"
+    for spec in data.services:
+        if spec.fields.get("deadline_months") is not None:
+            assert spec.fields.get("deadline_days") is not None, spec.slug

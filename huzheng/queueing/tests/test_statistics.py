@@ -350,7 +350,10 @@ def test_the_director_reads_the_statistics_and_the_counter_does_not():
 
 def test_staff_without_the_permission_get_403(offices):
     client = signed_in("counter")
-    assert client.get(URL).status_code == 403
+    response = client.get(URL)
+    assert response.status_code == 403
+    # The office's own words, not a bare English "403 Forbidden".
+    assert "無權" in response.content.decode() or "不能開啟" in response.content.decode()
     assert client.get(CSV_URL).status_code == 403
 
 

@@ -103,9 +103,26 @@ def test_the_sitemap_lists_pages_and_the_catalog(client, demo_data):
     assert "expired-typhoon-notice" not in xml
 
 
+def test_the_sitemap_lists_pages_at_the_address_it_was_asked_on(client, demo_data):
+    # The demo's Site record says localhost:80; `make run` serves on 127.0.0.1:8000.
+    response = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8000")
+    root = ElementTree.fromstring(response.content)
+    locs = [el.text for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs and all(loc.startswith("http://127.0.0.1:8000/") for loc in locs), locs[:3]
+
+
 def test_robots_points_at_the_sitemap_and_keeps_out_of_the_back_office(client, demo_data):
     response = client.get("/robots.txt")
     text = response.content.decode()
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text and "Disallow: /staff/" in text
+
+
+def test_the_favicon_is_there_where_browsers_look_for_it(client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith(".ico")
+    assert finders.find("img/favicon.ico")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from huzheng.addresses import services
+from huzheng.addresses.population import services
 from huzheng.core.services import OfficeNotFound, get_office
 
 

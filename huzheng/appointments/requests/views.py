@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from huzheng.addresses.models import Village
 from huzheng.appointments import services
 from huzheng.appointments.models import GroupRequest, HomeVisit, OutreachSession, SessionBooking
-from huzheng.appointments.request_forms import GroupRequestForm, HomeVisitForm, SessionBookingForm
+from huzheng.appointments.requests.forms import GroupRequestForm, HomeVisitForm, SessionBookingForm
 from huzheng.appointments.services import AppointmentError
 from huzheng.appointments.views import office_for
 

@@ -27,7 +27,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from huzheng.appointments import services
 from huzheng.appointments.models import GroupRequest, HomeVisit, OutreachSession, SessionBooking
-from huzheng.appointments.request_forms import ConfirmRequestForm, DeclineRequestForm
+from huzheng.appointments.requests.forms import ConfirmRequestForm, DeclineRequestForm
 from huzheng.appointments.services import AppointmentError
 from huzheng.core.admin_views import AuditedInspectView, OfficeScopedViewSet
 from huzheng.core.models import AuditEntry

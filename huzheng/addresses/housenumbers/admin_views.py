@@ -1,6 +1,6 @@
 """Staff pages for house numbers (門牌管理): find roads and numbers of the staff's office,
 read a number's history, and record a new number (初編/增編), a renumbering (改編) or an
-abolition (廢止). Every change goes through the services in housenumbers.py, which write
+abolition (廢止). Every change goes through the services in housenumbers.changes, which write
 the public history and the audit log; nothing here edits an address directly."""
 
 from django import forms
@@ -28,7 +28,7 @@ PART_FIELDS = ("area", "lane", "alley", "sublane", "number", "floor")
 
 
 # ---------------------------------------------------------------------------------------
-# Forms (the rules are in housenumbers.py; these only parse)
+# Forms (the rules are in housenumbers.changes; these only parse)
 
 
 class HouseNumberFilterForm(forms.Form):

@@ -1,5 +1,5 @@
 """Public house-number pages (村里門牌查詢): search by address, a number's history, a
-village's neighbourhoods and streets. Thin: parse, call housenumbers.py, render."""
+village's neighbourhoods and streets. Thin: parse, call the housenumbers services, render."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render

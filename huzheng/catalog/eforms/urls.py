@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from huzheng.catalog import eform_views
+from huzheng.catalog.eforms import views as eform_views
 
 app_name = "eforms"
 

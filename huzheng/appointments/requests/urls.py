@@ -3,7 +3,7 @@ appointments/urls.py under the "appointments" namespace."""
 
 from django.urls import path
 
-from huzheng.appointments import request_views as views
+from huzheng.appointments.requests import views
 
 urlpatterns = [
     path("home-visit/", views.home_visit, name="home_visit"),
