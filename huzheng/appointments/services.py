@@ -43,6 +43,17 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 CODE_LENGTH = 8
 NEAREST = 5  # how many free slots a "just filled" answer offers
 MAX_BLOCK_LENGTH = dt.timedelta(days=366)
+# What a staff member reads on a request's page: written to the audit log.
+HOME_VISIT_PERSONAL_DATA = [
+    "contact_name",
+    "phone",
+    "email",
+    "person_name",
+    "national_id_masked",
+    "address",
+    "details",
+]
+GROUP_PERSONAL_DATA = ["contact_name", "phone", "email"]
 
 
 class AppointmentError(ApiError):
@@ -630,6 +641,27 @@ def request_group(office, *, service, idempotency_key=None, **data):
     return group, True
 
 
+def open_request(request, *, user):
+    """A staff member opens a home visit or group request: what the page shows of the
+    person is a staff read, written to the audit log."""
+    record_audit(user, AuditEntry.Action.READ, request, fields=_personal_data(request))
+    return request
+
+
+def home_visit_schedule(visits, *, user, now=None):
+    """The confirmed home visits of `visits` (a queryset the staff member may see) from
+    today on, by time (出勤表); each one shown is a staff read, logged."""
+    today = timezone.localdate(now)
+    shown = list(
+        visits.filter(
+            status=HomeVisit.Status.CONFIRMED, scheduled_at__gte=_local_midnight(today)
+        ).order_by("scheduled_at")[:300]
+    )
+    for visit in shown:
+        record_audit(user, AuditEntry.Action.READ, visit, fields=HOME_VISIT_PERSONAL_DATA)
+    return shown
+
+
 def confirm_request(request, scheduled_at, *, user=None, note=""):
     """Staff confirm a home visit or group application for a time (or a new time), and
     tell the applicant."""
@@ -691,6 +723,18 @@ def _decide(request, status, *, user, notify=True, **fields):
         transaction.on_commit(lambda: messages.send_request_decision(locked))
     request.refresh_from_db()
     return locked
+
+
+def open_session(session, *, user):
+    """A staff member opens an outreach session with its bookings: their names and
+    phones are a staff read, logged (the session itself holds no personal data)."""
+    record_audit(
+        user,
+        AuditEntry.Action.READ,
+        session,
+        fields=["bookings.name", "bookings.phone", "bookings.email"],
+    )
+    return session
 
 
 def open_sessions(office, *, now=None):
@@ -803,6 +847,10 @@ def _clean_contact(data, errors):
     phone = _checked(errors, "phone", clean_phone, data.get("phone"))
     email = _checked(errors, "email", clean_email, data.get("email"))
     return {"contact_name": contact_name, "phone": phone, "email": email}
+
+
+def _personal_data(request):
+    return HOME_VISIT_PERSONAL_DATA if isinstance(request, HomeVisit) else GROUP_PERSONAL_DATA
 
 
 def _checked(errors, field, check, value):

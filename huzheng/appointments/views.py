@@ -495,10 +495,6 @@ def _booking_context(booking):
 # --- office ---------------------------------------------------------------------------------
 
 
-# Kept for the request pages, which read it from here.
-office_for = office_asked
-
-
 def _office_param(request, office):
     """Links carry ?office= only when the office was chosen that way."""
     code = request.GET.get("office")

@@ -15,7 +15,8 @@ from django.utils.safestring import mark_safe
 
 from huzheng.core.tally import Tally
 from huzheng.search import registry, text
-from huzheng.search.models import Facet, PopularQuery, SearchDocument
+from huzheng.search.models import PopularQuery, SearchDocument
+from huzheng.search.taxonomy import Facet
 
 PER_PAGE = 20
 SNIPPET_LENGTH = 110

@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from huzheng.core import pagecache
 from huzheng.search import services, text
-from huzheng.search.models import Facet
+from huzheng.search.taxonomy import Facet
 
 EXAMPLES = ["掛失", "遷入", "戶籍謄本", "身份證", "出生登記", "門牌", "English"]
 

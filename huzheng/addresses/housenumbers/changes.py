@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from huzheng.addresses.housenumbers.addressing import (
+from huzheng.addresses.housenumbers.imports import COLUMN_HEADINGS
+from huzheng.addresses.models import HouseNumber, HouseNumberEvent, Neighbourhood
+from huzheng.addresses.writing import (
     CONTROL_CHARACTERS,
     FLOOR_PATTERN,
     HYPHENS,
@@ -19,12 +21,8 @@ from huzheng.addresses.housenumbers.addressing import (
     house_key,
     is_words,
 )
-from huzheng.addresses.housenumbers.imports import COLUMN_HEADINGS
-from huzheng.addresses.models import HouseNumber, HouseNumberEvent, Neighbourhood
-from huzheng.addresses.population.services import (
-    _shown,
-)
 from huzheng.core import roc
+from huzheng.core.csvimport import quoted
 from huzheng.core.models import AuditEntry
 from huzheng.core.services import record_audit
 
@@ -276,7 +274,7 @@ def _clean_parts(values, road, errors):
     def bad(name, value):
         errors.setdefault(name, []).append(
             _("“%(value)s” is not a valid %(part)s.")
-            % {"value": _shown(value), "part": COLUMN_HEADINGS[name]}
+            % {"value": quoted(value), "part": COLUMN_HEADINGS[name]}
         )
 
     parts = {}
