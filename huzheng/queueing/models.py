@@ -460,9 +460,7 @@ class MarqueeMessage(models.Model):
         return self.kind == self.Kind.OUTAGE
 
     def display_text(self, language="zh-hant"):
-        if language.startswith("en") and self.text_en:
-            return self.text_en
-        return self.text
+        return localized(self, "text", language)
 
     def clean(self):
         errors = {}
