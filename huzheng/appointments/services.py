@@ -18,6 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from huzheng.appointments import messages
 from huzheng.appointments.models import (
     AppointmentPolicy,
     Booking,
@@ -35,9 +36,11 @@ from huzheng.core.crypto import lookup_hash
 from huzheng.core.errors import ApiError
 from huzheng.core.identity import ALL_KINDS, mask, parse_person_id
 from huzheng.core.models import AuditEntry, Office
+from huzheng.core.roc import format_for_language
 from huzheng.core.services import record_audit, spans_between
 from huzheng.core.text import clean_line
 from huzheng.core.validators import clean_email, clean_phone
+from huzheng.queueing.services import QueueError
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 CODE_LENGTH = 8
@@ -357,8 +360,6 @@ def move(booking, start, *, now=None):
 def check_in_service(office, code):
     """The kiosk's look-up (預約報到): the booked service of today's booking with this code,
     which is marked checked in. Registered with the queue in apps.py."""
-    from huzheng.queueing.services import QueueError
-
     booking = (
         Booking.objects.select_for_update()
         .select_related("service")
@@ -507,7 +508,6 @@ def send_reminders(*, now=None):
             reminded_at=now
         ):
             continue
-        from huzheng.appointments import messages
 
         messages.send_reminder(booking)
         sent += 1
@@ -718,8 +718,6 @@ def _decide(request, status, *, user, notify=True, **fields):
             setattr(locked, name, value)
         locked.save(update_fields=["status", "handled_by", *fields])
     if notify:
-        from huzheng.appointments import messages
-
         transaction.on_commit(lambda: messages.send_request_decision(locked))
     request.refresh_from_db()
     return locked
@@ -800,7 +798,6 @@ def book_session(session, *, idempotency_key=None, now=None, **data):
             email=email,
             idempotency_key=key,
         )
-    from huzheng.appointments import messages
 
     transaction.on_commit(lambda: messages.send_session_booked(booking))
     return booking, True
@@ -1063,13 +1060,9 @@ def _local_midnight(day):
 
 
 def _format(moment):
-    from huzheng.core.roc import format_for_language
-
     local = timezone.localtime(moment)
     return f"{format_for_language(local.date())} {local:%H:%M}"
 
 
 def _notify_booked(booking, moved=False):
-    from huzheng.appointments import messages
-
     messages.send_confirmation(booking, moved=moved)

@@ -22,11 +22,15 @@ from django.utils.translation import gettext_lazy
 from huzheng.cases.models import STAGE_ORDER, Case, CaseEvent, Stage
 from huzheng.core import crypto, ratelimit, roc
 from huzheng.core.identity import ALL_KINDS, parse_person_id
-from huzheng.core.models import AuditEntry
+from huzheng.core.models import AuditEntry, StaffProfile
+from huzheng.core.pdf import render_pdf
 from huzheng.core.sequences import next_number
 from huzheng.core.services import for_staff, is_working_day, record_audit, staff_office
 from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, clean_phone, mobile_number
+from huzheng.notify import services as notify
+from huzheng.queueing.models import VisitRecord
+from huzheng.queueing.services import link_record
 
 NUMBER = re.compile(r"^\d{1,3}-[A-Z0-9_-]{1,32}-\d{6,9}$")
 MAX_NUMBER_LENGTH = 48
@@ -195,9 +199,6 @@ def register_case(
         CaseEvent.objects.create(case=case, stage=Stage.RECEIVED, at=timezone.now(), by=_user(user))
         record_audit(user, AuditEntry.Action.CREATE, case, fields=["national_id"])
         if ticket is not None and ticket.date == timezone.localdate():
-            from huzheng.queueing.models import VisitRecord
-            from huzheng.queueing.services import link_record
-
             link_record(ticket, kind=VisitRecord.Kind.CASE, reference=case.number, user=user)
     return case
 
@@ -350,8 +351,6 @@ def read_reply_letter(case, *, user):
 
 
 def reply_letter_pdf(case, *, subject, explanation, on=None):
-    from huzheng.core.pdf import render_pdf
-
     paragraphs = [p.strip() for p in str(explanation or "").splitlines() if p.strip()]
     return render_pdf(
         "cases/reply_letter.html",
@@ -368,8 +367,6 @@ def reply_letter_pdf(case, *, subject, explanation, on=None):
 def notify_applicant(case):
     """An e-mail and/or a text message to an applicant who asked for them, each with its
     channel's stop link; a failed delivery is recorded by notify and never stops the case."""
-    from huzheng.notify import services as notify
-
     if not (case.notify_email or case.notify_sms):
         return
     text = _(
@@ -638,7 +635,6 @@ def _clerk_phone(case):
     """The assigned clerk's phone from their staff profile; one query, only when assigned."""
     if not case.assigned_to_id:
         return ""
-    from huzheng.core.models import StaffProfile
 
     phone = (
         StaffProfile.objects.filter(user_id=case.assigned_to_id)
@@ -649,8 +645,6 @@ def _clerk_phone(case):
 
 
 def _confirm_opt_in(case, channels):
-    from huzheng.notify import services as notify
-
     values = {"number": case.number, "office": case.office.name}
     if CHANNEL_EMAIL in channels:
         text = (

@@ -27,7 +27,7 @@ from huzheng.core.crypto import encrypt, lookup_hash
 from huzheng.core.identity import NATIONAL_ID, parse_person_id
 from huzheng.core.models import AuditEntry
 from huzheng.core.sequences import next_number
-from huzheng.core.services import for_staff, record_audit, staff_may_see
+from huzheng.core.services import for_staff, record_audit, reveal, staff_may_see
 from huzheng.core.text import strip_controls
 from huzheng.core.validators import clean_email, mobile_number, normalize_phone, validate_phone
 from huzheng.idcards.models import (
@@ -601,8 +601,6 @@ def _next_reference():
 
 
 def _set_card_status_by_hash(report, status, *, staff):
-    from huzheng.core.services import reveal
-
     number = reveal(
         report.national_id_encrypted,
         user=staff,

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huzheng.catalog.models import RegistrationService
-from huzheng.core import broadcast, pagecache
+from huzheng.core import broadcast, pagecache, roc
 from huzheng.core.cache import Generation
 from huzheng.core.errors import ApiError
 from huzheng.core.sequences import next_number
@@ -863,8 +863,6 @@ def _serves(counter, series):
 
 
 def _roc_date(day):
-    from huzheng.core import roc
-
     return roc.format_long(day)
 
 
