@@ -37,3 +37,25 @@ def test_no_view_form_or_api_module_writes_the_audit_log(path):
     that writes one after the service returns is skipped by the API and by commands."""
     source = path.read_text(encoding="utf-8")
     assert "record_audit" not in source, f"{path}: call a service that records the entry"
+
+
+# Patterns of rules that live once in core: control characters (core.text) and Taiwan
+# phone numbers (core.validators). A copy elsewhere drifts from the rule.
+COPIED_RULES = {
+    r"\x00-\x": "control characters: use core.text (clean_line, clean_text, strip_controls)",
+    r"09\d{8}": "mobile numbers: use core.validators (clean_phone, mobile_number)",
+    r"(?:\+886|0)\d": "phone numbers: use core.validators (clean_phone, validate_phone)",
+}
+HOMES = {"core/text.py", "core/validators.py"}
+
+
+def test_shared_rules_are_not_copied_out_of_core():
+    copies = [
+        f"{path.relative_to(APPS)}: {why}"
+        for path in sorted(APPS.rglob("*.py"))
+        if not {"tests", "migrations"} & set(path.relative_to(APPS).parts)
+        and path.relative_to(APPS).as_posix() not in HOMES
+        for pattern, why in COPIED_RULES.items()
+        if pattern in path.read_text(encoding="utf-8")
+    ]
+    assert copies == []

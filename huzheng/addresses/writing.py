@@ -10,6 +10,8 @@ house-number rooms (which import the models).
 import re
 import unicodedata
 
+from huzheng.core.text import strip_controls
+
 _CHINESE_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -28,7 +30,6 @@ _CHINESE_SECTION = re.compile(r"([零〇一二兩三四五六七八九十]+)段"
 SECTION_SUFFIX = re.compile(r"^(?P<name>.+?)(?P<section>(?:[零〇一二兩三四五六七八九十]+|\d+)段)$")
 # Hyphens, dashes and tildes people use for 之 in 12-1 (after NFKC).
 HYPHENS = re.compile(r"[-‐‑‒–—―~〜]")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 PART_PATTERN = re.compile(r"^\d{1,5}(?:之\d{1,5})?$")
 NUMBER_PATTERN = re.compile(r"^\d{1,5}(?:之\d{1,5})?(?:號(?:之\d{1,5})?)?$")
@@ -39,7 +40,7 @@ def normalise(address):
     """The comparable key of an address: NFKC (full-width to half-width), 台→臺, 二段→2段,
     12-1→12之1, no leading zeros, no spaces, punctuation or control characters."""
     text = unicodedata.normalize("NFKC", str(address or ""))
-    text = CONTROL_CHARACTERS.sub("", text).upper().replace("台", "臺").replace("ㄧ", "一")
+    text = strip_controls(text).upper().replace("台", "臺").replace("ㄧ", "一")
     text = HYPHENS.sub("之", text)
     text = _CHINESE_SECTION.sub(lambda m: f"{_chinese_number(m.group(1))}段", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")

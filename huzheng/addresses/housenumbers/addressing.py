@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from huzheng.addresses.models import HouseNumber, Neighbourhood, Village
 from huzheng.addresses.writing import (
-    CONTROL_CHARACTERS,
     normalise,
     normalise_name,
 )
+from huzheng.core.text import clean_line
 
 MAX_QUERY_LENGTH = 100
 DEFAULT_LIMIT = 20
@@ -44,7 +44,7 @@ class AddressQueryError(ValueError):
 def clean_query(raw):
     """The query as typed, without control characters; AddressQueryError if it is empty
     or longer than MAX_QUERY_LENGTH characters."""
-    query = " ".join(CONTROL_CHARACTERS.sub(" ", str(raw or "")).split())
+    query = clean_line(raw)
     if not query:
         raise AddressQueryError(_("Please enter an address, for example 中正路二段5號."))
     if len(query) > MAX_QUERY_LENGTH:

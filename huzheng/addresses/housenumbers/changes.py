@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from huzheng.addresses.housenumbers.imports import COLUMN_HEADINGS
 from huzheng.addresses.models import HouseNumber, HouseNumberEvent, Neighbourhood
 from huzheng.addresses.writing import (
-    CONTROL_CHARACTERS,
     FLOOR_PATTERN,
     HYPHENS,
     LEADING_ZEROS,
@@ -25,6 +24,7 @@ from huzheng.core import roc
 from huzheng.core.csvimport import quoted
 from huzheng.core.models import AuditEntry
 from huzheng.core.services import record_audit
+from huzheng.core.text import clean_line
 
 # ---------------------------------------------------------------------------------------
 # Changes by staff
@@ -326,7 +326,7 @@ def _clean_date(on, house, errors):
 
 
 def _clean_note(note, errors):
-    note = " ".join(CONTROL_CHARACTERS.sub(" ", str(note or "")).split())
+    note = clean_line(note)
     if len(note) > MAX_NOTE_LENGTH:
         errors.setdefault("note", []).append(
             _("The note is too long: at most %(max)s characters.") % {"max": MAX_NOTE_LENGTH}
