@@ -16,11 +16,81 @@ from huzheng.catalog.api import router as catalog_router
 from huzheng.core.api import router as core_router
 from huzheng.core.errors import ApiError
 from huzheng.core.services import OfficeNotFound
+from huzheng.feedback.api import router as feedback_router
 from huzheng.idcards.api import router as idcards_router
+from huzheng.outreach.api import router as outreach_router
+from huzheng.quality.api import router as quality_router
 from huzheng.queueing.api import router as queueing_router
 from huzheng.search.api import router as search_router
 
-api = NinjaAPI(
+ERROR_STATUSES = {
+    400: "The request cannot be handled (a NUL byte, a broken body).",
+    401: "Sign-in (a staff session) or a kiosk token is needed.",
+    403: "Not allowed here (another office, a missing role, a failed CSRF check).",
+    404: "No such office or record.",
+    409: "The request conflicts with the current state (full, already taken).",
+    413: "The request body is too large.",
+    422: "Some of the data sent is not valid; `errors` says which.",
+    429: "Too many tries; try again later.",
+}
+
+
+class HuzhengAPI(NinjaAPI):
+    """Every operation documents the error statuses any request may meet, each answered
+    with the same JSON body, so clients (and schemathesis) know them."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = {
+            "type": "object",
+            "properties": {
+                "code": {"type": "string", "description": "machine-readable"},
+                "message": {"type": "string", "description": "for people"},
+            },
+            "required": ["code", "message"],
+        }
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_STATUSES.items():
+                    if status in (401, 403) and not operation.get("security"):
+                        continue
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": description,
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Error"}
+                                }
+                            },
+                        },
+                    )
+        return schema
+
+
+def _docs_for_staff(view):
+    """The interactive docs (Swagger UI, from our own static files) are for signed-in
+    staff; the schema itself (openapi.json) stays public, since kiosks, displays and
+    other agencies build their clients from it."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+
+    if getattr(getattr(view, "func", None), "__name__", "") != "openapi_view":
+        return view
+
+    @wraps(view)
+    def staff_only(request, *args, **kwargs):
+        if not (request.user.is_authenticated and request.user.is_staff):
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return staff_only
+
+
+api = HuzhengAPI(
+    docs_decorator=_docs_for_staff,
     title="Huzheng API",
     version="1",
     description=(
@@ -39,6 +109,9 @@ api.add_router("/appointments", appointments_router)
 api.add_router("/idcards", idcards_router)
 api.add_router("/cases", cases_router)
 api.add_router("/addresses", addresses_router)
+api.add_router("/what-next", outreach_router)
+api.add_router("/feedback", feedback_router)
+api.add_router("/quality", quality_router)
 
 
 def error_response(request, status, code, message, **extra):

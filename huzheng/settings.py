@@ -59,7 +59,13 @@ INSTALLED_APPS = [
     "huzheng.appointments",
     "huzheng.idcards",
     "huzheng.cases",
+    "huzheng.outreach",
     "huzheng.linkcheck",
+    "huzheng.feedback",
+    "huzheng.mediawatch",
+    "huzheng.surveys",
+    "huzheng.staffroom",
+    "huzheng.quality",
     "huzheng.search",  # last of the huzheng apps: its demo seed() indexes what theirs made
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -83,10 +89,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "ninja",  # Swagger UI from our own static files, not a CDN
+    "axes",  # last: its authentication backend counts failed staff sign-ins
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so kept pages carry the headers too.
+    "huzheng.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "huzheng.core.middleware.RejectNulBytesMiddleware",
     # Kept anonymous pages are answered here, before sessions, views and templates.
@@ -97,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "huzheng.core.middleware.RequestContextMiddleware",
@@ -187,25 +198,42 @@ PAGES_CACHE = {
     "LOCATION": "huzheng-pages",
     "OPTIONS": {"MAX_ENTRIES": 2000},
 }
+# With Redis unreachable, its caches answer from the fallbacks named in OPTIONS (the
+# database cache table, local memory) and /healthz says "degraded" (core.fallbackcache).
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "huzheng.core.fallbackcache.RedisWithFallback",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huzheng",
+            "OPTIONS": {**REDIS_CACHE_OPTIONS, "FALLBACK": "local-fallback"},
         },
         "shared": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "huzheng.core.fallbackcache.RedisWithFallback",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huzheng-shared",
+            "OPTIONS": {**REDIS_CACHE_OPTIONS, "FALLBACK": "shared-fallback"},
         },
         "versions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "huzheng.core.fallbackcache.RedisWithFallback",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "huzheng-versions",
             "TIMEOUT": None,
+            "OPTIONS": {**REDIS_CACHE_OPTIONS, "FALLBACK": "versions-fallback"},
         },
         "pages": PAGES_CACHE,
+        "local-fallback": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared-fallback": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "huzheng_shared_cache",
+        },
+        "versions-fallback": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "huzheng_shared_cache",
+            "KEY_PREFIX": "versions",
+            "TIMEOUT": None,
+        },
     }
 else:
     CACHES = {
@@ -254,6 +282,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Staff sign-in throttle (django-axes): failures counted in the shared cache, so every
+# app server sees them; an account, and separately an address, is locked for a while
+# after AXES_FAILURE_LIMIT wrong passwords. A success clears the account's count.
+AUTHENTICATION_BACKENDS = [
+    "huzheng.core.signin.ThrottledSignInBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "shared"
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "huzheng.core.middleware.client_ip"
+AXES_LOCKOUT_TEMPLATE = "core/signin_locked.html"
+AXES_VERBOSE = False
 
 # --- Language, time -----------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hant"
@@ -318,6 +362,33 @@ SECURE_REFERRER_POLICY = "same-origin"
 # The load balancer's health probe speaks plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): no inline script on the public site, so an
+# injected <script> never runs. Pages are kept whole in the page cache, so no per-request
+# nonces; scripts are static files. The back office (Wagtail) still carries a few inline
+# scripts of its own: core.middleware.SecurityHeadersMiddleware allows them under
+# /admin/ only. Inline style attributes stay allowed (docs/security.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "frame-src": ["'self'"],
+    }
+}
+# Features no page of ours uses are switched off for every page.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
+    "interest-cohort=()"
+)
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Huzheng 戶政"
@@ -347,7 +418,7 @@ HUZHENG_PDF_FONT_FAMILY = "Noto Sans CJK TC"
 # the client address is read from X-Forwarded-For only behind them.
 HUZHENG_PROXY_COUNT = int(env("HUZHENG_PROXY_COUNT", "0"))
 # A worker that has not beaten for this long counts as down in /healthz.
-HUZHENG_WORKER_STALE_SECONDS = 60
+HUZHENG_WORKER_STALE_SECONDS = 15
 
 LOGGING = {
     "version": 1,

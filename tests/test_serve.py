@@ -116,3 +116,70 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
     assert f"http://127.0.0.1:{port}/" in output
     assert "huzheng-demo" in output
     assert "Huzheng stopped." in output
+
+
+def _start(env, manage, port):
+    return subprocess.Popen(
+        [*manage, "serve", "--port", str(port)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _page_status(url):
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - localhost
+        return response.status
+
+
+def test_a_dead_worker_is_started_again_and_the_site_keeps_serving(demo_sqlite):
+    """Issue 15, finding 10: a crashed worker took the web server down with it."""
+    env = platform_environment(DATABASE_URL=demo_sqlite)
+    port = free_port()
+    server = _start(env, MANAGE, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_until(lambda: get_json(base + "/healthz")["tasks"]["ok"], timeout=90)
+        uvicorn, worker = _children(server.pid)
+        os.kill(worker, signal.SIGKILL)
+        restarted = wait_until(
+            lambda: [p for p in _children(server.pid) if p not in (uvicorn, worker)], timeout=30
+        )
+        assert restarted, "the worker was not started again"
+        assert server.poll() is None
+        assert _page_status(base + "/") == 200
+        assert wait_until(lambda: get_json(base + "/healthz")["status"] == "ok", timeout=60)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    assert "starting it again" in server.stdout.read()
+
+
+def test_serve_starts_and_serves_with_redis_unreachable(demo_sqlite):
+    """Issue 15, finding 3: `serve` exited at start-up when Redis was unreachable."""
+    env = platform_environment(
+        DATABASE_URL=demo_sqlite, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0"
+    )
+    port = free_port()
+    server = _start(env, MANAGE, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        health = wait_until(lambda: get_json(base + "/healthz"), timeout=90)
+        assert health["status"] == "degraded", health
+        assert health["redis"]["ok"] is False
+        for path in ("/", "/offices/", "/admin/login/", "/queue/huxi/"):
+            assert _page_status(base + path) == 200, path
+        assert server.poll() is None
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()

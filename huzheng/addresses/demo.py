@@ -217,7 +217,11 @@ def _add_months(month, offset):
 
 
 def _statistics_page():
-    if PopulationStatisticsPage.objects.exists():
+    existing = PopulationStatisticsPage.objects.first()
+    if existing is not None:
+        if not existing.title_en:  # seeded before pages had English titles
+            existing.title_en = "Population figures"
+            existing.save_revision().publish()
         return
     from huzheng.site.models import HomePage
 
@@ -229,7 +233,11 @@ def _statistics_page():
         slug = "population-statistics"
     page = home.add_child(
         instance=PopulationStatisticsPage(
-            title="人口統計", slug=slug, intro=STATISTICS_INTRO, show_in_menus=True
+            title="人口統計",
+            title_en="Population figures",
+            slug=slug,
+            intro=STATISTICS_INTRO,
+            show_in_menus=True,
         )
     )
     page.save_revision().publish()

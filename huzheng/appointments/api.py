@@ -184,8 +184,18 @@ def cancel(request, code: str):
     _limit(request, "cancel", CANCEL_LIMIT)
     data = _body(request, CancelIn)
     try:
+        # One count with the booking look-up page (core.ratelimit).
+        ratelimit.check_lookup(request, "booking")
+    except ratelimit.TooManyLookups:
+        raise ApiError(
+            429,
+            "too_many_requests",
+            _("Too many attempts from your connection. Please wait a few minutes and try again."),
+        ) from None
+    try:
         booking = services.find_booking(code, data.national_id)
     except BookingNotFound:
+        ratelimit.lookup_missed(request, "booking")
         # One answer for a wrong code and a wrong ID number: which one was wrong is
         # exactly what someone guessing would like to know.
         raise ApiError(

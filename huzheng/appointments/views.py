@@ -26,6 +26,7 @@ from huzheng.appointments.forms import BookingForm, FindBookingForm, MoveForm
 from huzheng.appointments.models import Booking
 from huzheng.catalog.models import Category
 from huzheng.catalog.services import checklist
+from huzheng.core import ratelimit
 from huzheng.core.i18n import is_english, localized
 from huzheng.core.qr import qr_svg
 from huzheng.core.roc import format_for_language, roc_year
@@ -153,10 +154,16 @@ def manage(request):
         form = FindBookingForm(request.POST)
         form.is_valid()
         try:
+            # The same limit as the API's look-ups of a booking (core.ratelimit).
+            ratelimit.check_lookup(request, "booking")
+        except ratelimit.TooManyLookups:
+            return ratelimit.too_many_lookups_page(request)
+        try:
             booking = services.find_booking(
                 request.POST.get("code", "")[:40], request.POST.get("national_id", "")[:40]
             )
         except services.BookingNotFound:
+            ratelimit.lookup_missed(request, "booking")
             # One answer for every wrong or malformed fact: which one was wrong is not told.
             for name in ("code", "national_id"):
                 form.fields[name].widget.attrs.update(

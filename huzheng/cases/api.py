@@ -12,6 +12,7 @@ from ninja import Field, Router, Schema
 from huzheng.cases import services
 from huzheng.core.errors import ApiError
 from huzheng.core.ratelimit import client_key
+from huzheng.surveys.services import case_survey_url
 
 router = Router(tags=["cases"], auth=None)
 
@@ -38,6 +39,7 @@ class ProgressOut(Schema):
     expected_completion: str | None = Field(None, description="YYYY-MM-DD")
     office_phone: str
     clerk_phone: str = Field("", description="the assigned clerk's phone; empty when none")
+    survey_url: str | None = Field(None, description="one-time survey link once closed")
 
 
 @router.post(
@@ -86,4 +88,14 @@ def query(request, payload: QueryIn):
         "expected_completion": progress.expected_on.isoformat() if progress.expected_on else None,
         "office_phone": progress.phone,
         "clerk_phone": progress.clerk_phone,
+        "survey_url": _survey_url(request, progress),
     }
+
+
+def _survey_url(request, progress):
+    if progress.stage != "closed":
+        return None
+    from huzheng.cases.models import Case
+
+    path = case_survey_url(Case.objects.select_related("office").get(number=progress.number))
+    return request.build_absolute_uri(path) if path else None

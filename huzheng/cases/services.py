@@ -26,6 +26,7 @@ from huzheng.core.models import AuditEntry, StaffProfile
 from huzheng.core.pdf import render_pdf
 from huzheng.core.sequences import next_number
 from huzheng.core.services import for_staff, is_working_day, record_audit, staff_office
+from huzheng.core.signals import registration_completed
 from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, clean_phone, mobile_number
 from huzheng.notify import services as notify
@@ -326,6 +327,14 @@ def close(case, *, user=None, subject="", explanation=""):
             case=locked, stage=Stage.CLOSED, at=now, by=_user(user), note=clean_text(explanation)
         )
         record_audit(user, AuditEntry.Action.UPDATE, locked, fields=["stage"])
+        registration_completed.send(
+            sender=Case,
+            office=locked.office,
+            service=locked.service,
+            national_id_hash=locked.national_id_hash,
+            reference=locked.number,
+            on=timezone.localdate(now),
+        )
         transaction.on_commit(lambda: notify_applicant(locked))
     return locked
 

@@ -41,8 +41,10 @@ class OfficeScopedMixin:
             include_unscoped=self.list_unscoped,
         )
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        # Wagtail's edit/delete views take an optional queryset; its history and usage
+        # views take none. Pass on whatever the base view was given.
+        obj = super().get_object(*args, **kwargs)
         office_ids = staff_office_ids(self.request.user)
         if office_ids is not None and _office_id(obj, self.office_lookup) not in office_ids:
             raise PermissionDenied

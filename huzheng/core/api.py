@@ -1,9 +1,11 @@
 """Offices in the API: who they are, their hours, whether they are open now."""
 
 import datetime as dt
+from typing import Annotated
 
 from django.utils.translation import get_language
 from ninja import Router, Schema
+from pydantic import WithJsonSchema
 
 from huzheng.core import services
 from huzheng.core.models import Office
@@ -11,10 +13,25 @@ from huzheng.core.models import Office
 router = Router(tags=["offices"])
 
 
+# Local wall-clock times (Asia/Taipei) have no UTC offset, which JSON Schema's "time"
+# format requires: say what they are with a pattern instead.
+LocalTime = Annotated[
+    dt.time,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$",
+            "description": "local time in Taiwan, HH:MM:SS",
+            "examples": ["08:00:00"],
+        }
+    ),
+]
+
+
 class OpeningPeriodOut(Schema):
     weekday: int
-    opens: dt.time
-    closes: dt.time
+    opens: LocalTime
+    closes: LocalTime
     kind: str
 
 

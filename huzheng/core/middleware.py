@@ -3,6 +3,7 @@ place in a context variable so the services can reach it for the audit log."""
 
 from contextvars import ContextVar
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.utils.module_loading import import_string
 
@@ -76,26 +77,91 @@ class LanguageMiddleware:
         return response
 
 
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """Content-Security-Policy (settings.CONTENT_SECURITY_POLICY, through django-csp) and
+    Permissions-Policy on every response, kept pages included. Wagtail's own admin
+    templates carry inline scripts, so under /admin/ inline script is allowed; the
+    public site allows none."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith("/admin/"):
+            parts.update = {**(parts.update or {}), "script-src": ["'self'", "'unsafe-inline'"]}
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
 class RejectNulBytesMiddleware:
-    """A NUL byte in the path or query is never a real request, and PostgreSQL refuses
-    it in any text column; answer 400 before any view hands it to the database. (Form
-    fields refuse NUL bytes themselves, with Django's ProhibitNullCharactersValidator.)"""
+    """Refuses, before any view runs, what no real request carries and what would
+    otherwise reach a view as an exception: a NUL byte in the path, the query or a form
+    or JSON body (PostgreSQL refuses it in any text column), a body over Django's size
+    limits (413) and a broken multipart body (400). The API is answered in JSON with
+    its documented statuses; pages with the 400 page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.core.exceptions import BadRequest
-        from django.http import JsonResponse
-        from django.utils.translation import gettext
-
         query = request.META.get("QUERY_STRING", "")
         if "\x00" in request.path or "%00" in query or "\x00" in query:
-            if request.path.startswith("/api/"):
-                message = gettext("The request contains characters that cannot be handled.")
-                return JsonResponse({"code": "bad_request", "message": message}, status=400)
-            raise BadRequest("NUL byte in request")
+            return _refuse(request, 400)
+        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+            status = _body_problem(request)
+            if status:
+                return _refuse(request, status)
         return self.get_response(request)
+
+
+def _body_problem(request):
+    """400 or 413 when the body is unusable, else None."""
+    from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+    from django.http.multipartparser import MultiPartParserError
+
+    content_type = request.content_type or ""
+    try:
+        if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+            fields = request.POST
+            for key, values in fields.lists():
+                if "\x00" in key or any("\x00" in value for value in values):
+                    return 400
+            for upload in request.FILES.values():
+                if "\x00" in (upload.name or ""):
+                    return 400
+        elif request.path.startswith("/api/") or content_type.endswith("json"):
+            body = request.body
+            if b"\x00" in body or b"\\u0000" in body.lower():
+                return 400
+    except RequestDataTooBig:
+        return 413
+    except (MultiPartParserError, SuspiciousOperation, UnicodeDecodeError, ValueError):
+        return 400
+    return None
+
+
+def _refuse(request, status):
+    from django.core.exceptions import BadRequest
+    from django.http import JsonResponse
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    if request.path.startswith("/api/"):
+        translation.activate(language_for(request))  # runs before LanguageMiddleware
+        if status == 413:
+            code, message = "too_large", gettext("The request is too large.")
+        else:
+            code = "bad_request"
+            message = gettext("The request contains characters that cannot be handled.")
+        return JsonResponse({"code": code, "message": message}, status=status)
+    if status == 413:
+        from django.http import HttpResponse
+        from django.template.loader import render_to_string
+
+        return HttpResponse(render_to_string("400.html", request=request), status=413)
+    raise BadRequest("Unusable request body")
 
 
 def language_for(request):

@@ -13,6 +13,35 @@ from django.core.cache import caches
 CACHE = "shared"
 
 
+# The one limit for every public look-up that answers "found / not found" (a booking by
+# code and ID number, a notice slip by number, a kiosk's token), in pages and the API
+# alike: misses per client address in a window, counted under the look-up's scope.
+LOOKUP_LIMIT = 10
+LOOKUP_WINDOW_SECONDS = 15 * 60
+
+
+class TooManyLookups(Exception):
+    """The client has missed too often; answer 429 "try again later"."""
+
+
+def check_lookup(request, scope):
+    """Raise TooManyLookups when this client has used up its misses for `scope`."""
+    if exceeded(f"lookup-{scope}", client_key(request), limit=LOOKUP_LIMIT):
+        raise TooManyLookups(scope)
+
+
+def lookup_missed(request, scope):
+    """Count a look-up that found nothing."""
+    counted(f"lookup-{scope}", client_key(request), window_seconds=LOOKUP_WINDOW_SECONDS)
+
+
+def too_many_lookups_page(request):
+    """The page for TooManyLookups (429), in the visitor's language."""
+    from django.shortcuts import render
+
+    return render(request, "429.html", status=429)
+
+
 def exceeded(scope, key, *, limit):
     """True when `key` has used up its `limit` in the current window of `scope`."""
     return (caches[CACHE].get(_name(scope, key)) or 0) >= limit

@@ -46,6 +46,13 @@ MARQUEE = [
     "queueing.delete_marqueemessage",
 ]
 LINK_REPORT = ["linkcheck.view_checkedlink"]
+# Search (搜尋): the web editors and the director keep the synonyms and best bets and
+# read which searches found nothing.
+SEARCH_EDIT = [
+    f"search.{action}_{model}"
+    for model in ("synonym", "bestbet")
+    for action in ("view", "add", "change", "delete")
+] + ["search.view_querystat"]
 # The queue (叫號): every counter role calls and serves tickets; the director also keeps
 # the series, counters and kiosks and reads the statistics.
 QUEUE_SERVE = ["queueing.serve_ticket", "queueing.view_counter", "queueing.view_series"]
@@ -104,6 +111,79 @@ POPULATION = ["addresses.view_populationfigure", "addresses.import_populationfig
 
 # Cases (案件): every counter role registers and moves cases; the director sees the office.
 CASES = ["cases.view_case", "cases.add_case", "cases.change_case"]
+# Proactive notices (戶政即時通): the director and the registrars keep the worklist, the
+# letter and message templates and the "what next" lists; every counter role marks the
+# agencies told of a case and reads the outbox.
+OUTREACH = [
+    "outreach.view_workitem",
+    "outreach.add_workitem",
+    "outreach.change_workitem",
+    "outreach.view_lifeeventchecklist",
+    "outreach.add_lifeeventchecklist",
+    "outreach.change_lifeeventchecklist",
+    "notify.view_template",
+    "notify.add_template",
+    "notify.change_template",
+    "notify.view_letter",
+    "notify.change_letter",
+]
+AGENCY_NOTICES = [
+    "outreach.view_lifeeventchecklist",
+    "outreach.view_agencynotice",
+    "outreach.add_agencynotice",
+    "outreach.change_agencynotice",
+    "notify.view_message",
+]
+
+# The mailboxes (民意信箱): every counter role takes and answers messages; the director
+# also keeps the categories, reply templates and the block list.
+FEEDBACK = [
+    "feedback.view_feedbackmessage",
+    "feedback.add_feedbackmessage",
+    "feedback.change_feedbackmessage",
+    "feedback.view_officialdocument",
+    "feedback.add_officialdocument",
+    "feedback.change_officialdocument",
+]
+FEEDBACK_MANAGE = [
+    "feedback.view_category",
+    "feedback.add_category",
+    "feedback.change_category",
+    "feedback.view_replytemplate",
+    "feedback.add_replytemplate",
+    "feedback.change_replytemplate",
+    "feedback.delete_replytemplate",
+    "feedback.view_blockedsender",
+    "feedback.add_blockedsender",
+    "feedback.change_blockedsender",
+    "feedback.delete_blockedsender",
+    "feedback.view_speedlimit",
+    "feedback.add_speedlimit",
+    "feedback.change_speedlimit",
+    # News monitoring (輿情監看): the director keeps the sources and words and triages.
+    "mediawatch.view_hit",
+    "mediawatch.change_hit",
+    "mediawatch.view_source",
+    "mediawatch.add_source",
+    "mediawatch.change_source",
+    "mediawatch.view_keyword",
+    "mediawatch.add_keyword",
+    "mediawatch.change_keyword",
+    "mediawatch.delete_keyword",
+]
+
+# The service-quality plan (提升服務品質): the director keeps the plan, the meetings and
+# the self-evaluation; a registrar reads them.
+QUALITY_VIEW = ["quality.view_plan", "quality.view_meeting", "quality.view_selfscore"]
+QUALITY_MANAGE = [
+    "quality.change_plan",
+    "quality.add_meeting",
+    "quality.change_selfscore",
+    "quality.view_evidence",
+    "quality.add_evidence",
+    "quality.change_evidence",
+    "quality.delete_evidence",
+]
 
 MODEL_PERMISSIONS = {
     DIRECTOR: [
@@ -122,14 +202,21 @@ MODEL_PERMISSIONS = {
         *APPOINTMENTS_SERVE,
         *APPOINTMENTS_MANAGE,
         *CASES,
+        *FEEDBACK,
+        *FEEDBACK_MANAGE,
         *CATALOG_EDIT,
         *SLIPS,
         *MARQUEE,
         *LINK_REPORT,
+        *SEARCH_EDIT,
         *POPULATION,
         *IDCARDS,
         *HOUSE_NUMBERS_VIEW,
         *HOUSE_NUMBERS_CHANGE,
+        *OUTREACH,
+        *AGENCY_NOTICES,
+        *QUALITY_VIEW,
+        *QUALITY_MANAGE,
     ],
     REGISTRAR: [
         _ADMIN,
@@ -139,12 +226,16 @@ MODEL_PERMISSIONS = {
         *QUEUE_SERVE,
         *APPOINTMENTS_SERVE,
         *CASES,
+        *FEEDBACK,
         *CATALOG_EDIT,
         *SLIPS,
         *POPULATION,
         *IDCARDS,
         *HOUSE_NUMBERS_VIEW,
         *HOUSE_NUMBERS_CHANGE,
+        *OUTREACH,
+        *AGENCY_NOTICES,
+        *QUALITY_VIEW,
     ],
     COUNTER_STAFF: [
         _ADMIN,
@@ -153,11 +244,13 @@ MODEL_PERMISSIONS = {
         *QUEUE_SERVE,
         *APPOINTMENTS_SERVE,
         *CASES,
+        *FEEDBACK,
         "catalog.view_registrationservice",
         *SLIPS,
         *MARQUEE,
         *IDCARDS,
         *HOUSE_NUMBERS_VIEW,
+        *AGENCY_NOTICES,
     ],
     WEB_EDITOR: [
         _ADMIN,
@@ -165,9 +258,51 @@ MODEL_PERMISSIONS = {
         *CATALOG_EDIT,
         *MARQUEE,
         *LINK_REPORT,
+        *SEARCH_EDIT,
         *POPULATION,
     ],
 }
+
+# Surveys (滿意度調查): the director builds surveys, reads results and keeps the improvement
+# actions; every staff role answers the staff survey (no permission needed beyond the
+# back office).
+SURVEYS_MANAGE = [
+    "surveys.view_survey",
+    "surveys.add_survey",
+    "surveys.change_survey",
+    "surveys.view_survey_results",
+    "surveys.view_improvementaction",
+    "surveys.add_improvementaction",
+    "surveys.change_improvementaction",
+]
+MODEL_PERMISSIONS[DIRECTOR] += SURVEYS_MANAGE
+
+# The staff room (同仁園地): every staff role reads and adds to the Q&A book and the
+# training records; the director keeps the question bank, tests and votes, sends answers
+# to the public FAQ and reviews proposals (the innovation team).
+STAFFROOM_SHARED = [
+    "staffroom.view_qaentry",
+    "staffroom.add_qaentry",
+    "staffroom.view_trainingsession",
+]
+STAFFROOM_MANAGE = [
+    "staffroom.change_qaentry",
+    "staffroom.view_lawquestion",
+    "staffroom.add_lawquestion",
+    "staffroom.change_lawquestion",
+    "staffroom.view_lawtest",
+    "staffroom.add_lawtest",
+    "staffroom.change_lawtest",
+    "staffroom.add_trainingsession",
+    "staffroom.change_trainingsession",
+    "staffroom.view_voteperiod",
+    "staffroom.add_voteperiod",
+    "staffroom.change_voteperiod",
+    "staffroom.review_proposal",
+]
+for _role in (DIRECTOR, REGISTRAR, COUNTER_STAFF, WEB_EDITOR):
+    MODEL_PERMISSIONS[_role] += STAFFROOM_SHARED
+MODEL_PERMISSIONS[DIRECTOR] += STAFFROOM_MANAGE
 
 # Pages: an editor drafts and submits; the director approves and publishes.
 PAGE_PERMISSIONS = {

@@ -24,13 +24,18 @@ def healthz(request):
     database = _check_database()
     cache = _check_caches()
     worker = _check_worker()
+    redis = _check_redis()
+    # Without Redis the caches answer from their fallbacks (core.fallbackcache) and the
+    # boards poll the database: still serving, but degraded.
     serving = database["ok"] and cache["ok"]
-    status = "ok" if serving and worker["ok"] else ("degraded" if serving else "down")
+    healthy = serving and worker["ok"] and redis.get("ok", True)
+    status = "ok" if healthy else ("degraded" if serving else "down")
     return JsonResponse(
         {
             "status": status,
             "database": database,
             "cache": cache,
+            "redis": redis,
             "tasks": worker,
             "demo_mode": settings.HUZHENG_DEMO,
             "time": timezone.now().isoformat(),
@@ -71,6 +76,22 @@ def _check_caches():
         result[alias] = {"ok": ok, "backend": backend}
         result["ok"] = result["ok"] and ok
     return result
+
+
+def _check_redis():
+    if not settings.REDIS_URL:
+        return {"used": False}
+    import redis
+
+    try:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
+        )
+        client.ping()
+        client.close()
+    except Exception as exc:  # unreachable: degraded, never a 500
+        return {"used": True, "ok": False, "error": type(exc).__name__}
+    return {"used": True, "ok": True}
 
 
 def _check_worker():

@@ -28,7 +28,8 @@ from django_tasks import task
 
 from huzheng.core.tasks import enqueue_on_commit
 from huzheng.core.validators import clean_email, mobile_number, normalize_phone
-from huzheng.notify.models import Message
+from huzheng.notify.models import Message, Template
+from huzheng.notify.placeholders import TemplateError, render  # noqa: F401 - callers catch it here
 
 logger = logging.getLogger("huzheng.notify")
 
@@ -45,6 +46,10 @@ class DeliveryError(Exception):
 
 class PermanentDeliveryError(DeliveryError):
     """The message can never be sent as it is (say, to a number that takes no text)."""
+
+
+class TemplateNotFound(Exception):
+    """No e-mail or SMS template has this key."""
 
 
 def send_email(to, subject, body, *, topic="", reference="", attachments=(), office=None):
@@ -79,6 +84,51 @@ def deliver_message(message_id):
     """The worker's task: send one queued message (deliver). It lives beside deliver
     rather than in tasks.py, since queueing it is part of every send."""
     return deliver(message_id)
+
+
+def send_template(
+    key,
+    to,
+    values,
+    *,
+    language="zh-hant",
+    topic="",
+    reference="",
+    office=None,
+    person_hash="",
+    attachments=(),
+):
+    """Queue an e-mail or SMS from the template named `key`, filled with `values`; the
+    message records the template's version. TemplateError when a value is missing,
+    TemplateNotFound for an unknown key or a letter template (letters go through
+    `notify.letters.issue_letter`)."""
+    template = Template.objects.filter(key=key).first()
+    if template is None or template.channel == Template.Channel.LETTER:
+        raise TemplateNotFound(key)
+    subject, body = render(template, values, language)
+    fields = {
+        "topic": topic or key,
+        "reference": reference,
+        "office": office,
+        "template": template,
+        "template_version": template.version,
+        "person_hash": person_hash,
+    }
+    if template.channel == Template.Channel.SMS:
+        return _queue(
+            Message.Channel.SMS,
+            mobile_number(to) or normalize_phone(to),
+            body=body,
+            **fields,
+        )
+    return _queue(
+        Message.Channel.EMAIL,
+        str(to or "").strip(),
+        subject=subject,
+        body=body,
+        attachments=[_encoded(*attachment) for attachment in attachments],
+        **fields,
+    )
 
 
 def deliver(message_id):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.security import SessionAuth
+from ninja.security import HttpBearer, SessionAuth
 
 from huzheng.catalog.services import ServiceNotFound, get_service
 from huzheng.core import pagecache
@@ -25,6 +25,7 @@ from huzheng.core.i18n import localized
 from huzheng.core.services import demo_mode_applies, get_office, opening_status
 from huzheng.queueing import services
 from huzheng.queueing.models import Counter, Kiosk, Series, Ticket
+from huzheng.surveys.services import ticket_survey_url
 
 router = Router(tags=["queue"])
 
@@ -32,17 +33,30 @@ router = Router(tags=["queue"])
 # --- who may issue and serve ----------------------------------------------------------------
 
 
-def kiosk_auth(request):
-    """A registered kiosk, from `Authorization: Kiosk <token>`."""
-    header = request.headers.get("Authorization", "")
-    scheme, _sep, token = header.partition(" ")
-    if scheme.lower() != "kiosk":
-        return None
-    return services.authenticate_kiosk(token)
+class KioskAuth(HttpBearer):
+    """A registered kiosk, from `Authorization: Kiosk <token>` (an HTTP authentication
+    scheme of our own, so the OpenAPI schema names it)."""
+
+    openapi_scheme = "kiosk"
+    openapi_description = "A registered kiosk: `Authorization: Kiosk <token>`."
+
+    def authenticate(self, request, token):
+        return services.authenticate_kiosk(token) if token else None
+
+
+kiosk_auth = KioskAuth()
 
 
 class StaffSession(SessionAuth):
     """A signed-in staff member (the session cookie, with the CSRF token)."""
+
+    def __call__(self, request):
+        # Without a staff session there is nothing to protect from CSRF: answer 401
+        # (a kiosk with a wrong token), not ninja's 403 "CSRF check failed".
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_staff:
+            return None
+        return super().__call__(request)
 
     def authenticate(self, request, key):
         user = super().authenticate(request, key)
@@ -101,6 +115,7 @@ class TicketOut(Schema):
     called_at: dt.datetime | None
     date: dt.date
     status_url: str
+    survey_url: str | None = None
 
 
 class SeriesStateOut(Schema):
@@ -349,7 +364,12 @@ def _ticket_out(request, ticket, *, just_issued=False):
         "status_url": request.build_absolute_uri(
             reverse("queueing:ticket", args=[ticket.office.code, ticket.pk])
         ),
+        "survey_url": _absolute(request, ticket_survey_url(ticket)),
     }
+
+
+def _absolute(request, path):
+    return request.build_absolute_uri(path) if path else None
 
 
 class MarqueeMessageOut(Schema):

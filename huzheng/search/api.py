@@ -76,7 +76,7 @@ def search(request, params: Query[SearchParams]):
         "results": [
             {
                 "title": hit.document.title,
-                "url": hit.document.url,
+                "url": hit.url,
                 "type": hit.document.type,
                 "type_label": labels.type_label(hit.document.type),
                 "date": hit.document.date,

@@ -8,10 +8,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from huzheng.search import registry, signals, sources
+        from huzheng.search import registry, signals, sources, tools
 
         registry.register_source(sources.PAGES, sources.page_documents)
         registry.register_source(sources.SERVICES, sources.service_documents)
         registry.register_source(sources.EFORMS, sources.eform_documents)
+        registry.register_source(tools.TOOLS, tools.tool_documents)
         registry.on_source_changed(signals.source_changed)
         signals.connect()

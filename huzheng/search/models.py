@@ -65,3 +65,103 @@ class PopularQuery(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.query} {self.count}"
+
+
+class Synonym(models.Model):
+    """An everyday word and the office's word for it (同義詞): a query containing
+    ``phrase`` also finds documents with ``means`` (戶口謄本 → 戶籍謄本). Editors keep
+    these in the back office; both sides are stored folded (text.fold)."""
+
+    phrase = models.CharField(
+        _("people type"),
+        max_length=50,
+        help_text=_("What people type, for example 戶口謄本 or 掉了."),
+    )
+    means = models.CharField(
+        _("the office writes"),
+        max_length=100,
+        help_text=_(
+            "The word the site uses for it, for example 戶籍謄本. Several words separated "
+            "by spaces must all be found."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["phrase", "means"]
+        constraints = [
+            models.UniqueConstraint(fields=["phrase", "means"], name="search_synonym_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.phrase} → {self.means}"
+
+
+class BestBet(models.Model):
+    """A result editors pin to the top for a query (最佳結果, GOV.UK's best bets). The
+    result is named by its address, which survives a rebuild of the index."""
+
+    query = models.CharField(
+        _("search words"),
+        max_length=100,
+        help_text=_("The search as people type it, for example 身分證掉了."),
+    )
+    url = models.CharField(
+        _("result address"),
+        max_length=500,
+        help_text=_("The address of a search result, for example /services/id-card-loss/."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("best bet")
+        verbose_name_plural = _("best bets")
+        ordering = ["query", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["query", "url"], name="search_best_bet_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.query} → {self.url}"
+
+
+class QueryStat(models.Model):
+    """How a normalised query fared on a day: searches, how many found nothing, and how
+    many result clicks followed (查詢統計). Only the words are kept; queries that look like
+    personal data (ID numbers, phone numbers) are never counted (text.is_junk)."""
+
+    day = models.DateField()
+    query = models.CharField(max_length=200)
+    searches = models.PositiveIntegerField(default=0)
+    empty = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search statistic")
+        verbose_name_plural = _("search statistics")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "query"], name="search_query_stat_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.query}"
+
+
+class IndexWord(models.Model):
+    """The index's own vocabulary (索引詞彙), generated at each rebuild from the titles and
+    names of services, forms, laws and pages: the domain dictionary the query splitter
+    uses and the words a misspelling is corrected to. Never edited by hand."""
+
+    word = models.CharField(max_length=50, unique=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("index word")
+        verbose_name_plural = _("index words")
+
+    def __str__(self):
+        return self.word

@@ -13,16 +13,22 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from huzheng.core import pagecache
 from huzheng.core.tally import Tally
-from huzheng.search import registry, text
+from huzheng.search import analysis, registry, spelling, text
 from huzheng.search.models import PopularQuery, SearchDocument
-from huzheng.search.taxonomy import Facet
+from huzheng.search.taxonomy import DocumentType, Facet
 
 PER_PAGE = 20
 SNIPPET_LENGTH = 110
 # Where a term matched counts this much towards a result's rank.
 WEIGHTS = {"title_index": 8, "names_index": 6, "summary_index": 3}
+BODY_WEIGHT = 1
+PHRASE_BONUS = 20  # the words together, as typed, in the title
+START_BONUS = 6  # the title starts with the query
+WHOLE_TITLE_BONUS = 30  # the query is the whole title
 POPULAR_DAYS = 30
+FEW = 5  # fewer results with every word than this: those with most words follow
 
 
 # --- Indexing ---------------------------------------------------------------------------
@@ -30,10 +36,13 @@ POPULAR_DAYS = 30
 
 def rebuild(names=None):
     """Re-index every registered source (or those named); returns documents indexed."""
+    from huzheng.search.vocabulary import rebuild_vocabulary
+
     total = 0
     for name, documents in registry.sources().items():
         if names is None or name in names:
             total += rebuild_source(name, documents())
+    rebuild_vocabulary()
     return total
 
 
@@ -100,6 +109,13 @@ class Snippet:
 class Hit:
     document: SearchDocument
     snippet: Snippet
+    anchor: str = ""  # the part of a service page the query asked about
+
+    @property
+    def url(self):
+        if self.anchor and self.document.type == DocumentType.SERVICE:
+            return f"{self.document.url}#{self.anchor}"
+        return self.document.url
 
 
 @dataclass
@@ -111,6 +127,13 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     facets: list[FacetGroup] = field(default_factory=list)
     page: object = None  # a django Page of the paginator
+    analysis: object = None  # the analysis.Analysis searched for
+    corrected: str = ""  # the corrected query shown instead of one that found nothing
+    partial: bool = False  # no document has every word: those with most of them
+
+    @property
+    def intent(self):
+        return self.analysis.intent if self.analysis else ""
 
     @property
     def empty(self):
@@ -118,21 +141,41 @@ class SearchResult:
 
 
 def search(query, filters=None, page=1, per_page=PER_PAGE):
-    """Documents matching every term of ``query`` and every facet filter (values of one
-    facet are alternatives), best first; with facet counts over the matches."""
-    terms = text.query_terms(query)
+    """Documents matching every word of ``query`` (in any order, each with its synonyms)
+    and every facet filter (values of one facet are alternatives), best first; with facet
+    counts over the matches. When nothing matches: the query with its misspelt words
+    corrected, else the documents with most of the words (``result.partial``)."""
     filters = clean_filters(filters or {})
-    result = SearchResult(query=query, terms=terms, filters=filters)
-    if not terms and not filters:
+    understood = analysis.analyse(query)
+    result = SearchResult(query=query, terms=understood.words, filters=filters)
+    result.analysis = understood
+    if not understood.groups and not filters:
         return result
-    # One pass over the index gives the ranked matches with their facet values; the page's
-    # documents are then read by primary key.
-    rows = _ranked(_matching(terms, filters), terms)
+    rows = _ranked(_matching(understood.groups, filters), understood)
+    if not rows and understood.groups:
+        corrected = spelling.correct(understood, lambda groups: _matching(groups, filters).exists())
+        if corrected is not None:
+            result.corrected = corrected.phrase
+            understood = result.analysis = corrected
+            result.terms = corrected.words
+            rows = _ranked(_matching(corrected.groups, filters), corrected)
+        elif len(understood.groups) > 1:
+            rows = _most_words(understood, filters)
+            result.partial = bool(rows)
+    elif len(rows) < FEW and len(understood.groups) > 1:
+        # Few documents have every word: those with most of them follow.
+        found = {row[0] for row in rows}
+        rows += [row for row in _most_words(understood, filters) if row[0] not in found]
+    if not filters:
+        rows = _pin_best_bets(rows, query, understood)
     result.total = len(rows)
     result.page = Paginator(rows, per_page).get_page(page)
     documents = SearchDocument.objects.in_bulk([row[0] for row in result.page.object_list])
+    terms = [word for group in understood.groups for word in group]
     result.hits = [
-        Hit(documents[row[0]], snippet(documents[row[0]], terms)) for row in result.page.object_list
+        Hit(documents[row[0]], snippet(documents[row[0]], terms), _anchor(understood.intent))
+        for row in result.page.object_list
+        if row[0] in documents
     ]
     result.facets = facet_counts(Counter(" ".join(row[1] for row in rows).split()), filters)
     return result
@@ -193,13 +236,13 @@ def snippet(document, terms, length=SNIPPET_LENGTH):
 
 def suggestions(query, limit=5):
     """For a query that found nothing: other spellings worth trying and near titles."""
-    terms = text.query_terms(query)
+    terms = analysis.analyse(query).words or text.query_terms(query)
     spelled = []
-    canonical = " ".join(terms)
+    canonical = text.join_words(terms)
     if canonical and canonical != " ".join(query.lower().split()):
         spelled.append(canonical)
     if len(terms) > 1:
-        spelled += [t for t in terms if _matching([t], {}).exists()]
+        spelled += [t for t in terms if _matching([[t]], {}).exists()]
     grams = [g for t in terms if not text.is_word(t) for g in text.bigrams(t) if len(g) == 2]
     words = [t for t in terms if text.is_word(t)]
     near = []
@@ -265,13 +308,177 @@ def popular_searches(limit=8, related_to="", today=None):
     return top[:limit]
 
 
+# --- Editors' synonyms and best bets ----------------------------------------------------
+
+
+class EditError(ValueError):
+    """A synonym or best bet that cannot be saved, with the reason in the editor's words
+    and the field it is about (None for the whole)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+def check_synonym(*, phrase, means, note="", synonym=None):
+    """The synonym's fields cleaned, or EditError with the reason."""
+    from django.utils.translation import gettext as _
+
+    from huzheng.search.models import Synonym
+
+    phrase, means = text.clean_line(phrase, 50), text.clean_line(means, 100)
+    if not text.query_text(phrase) or not text.query_text(means):
+        raise EditError(_("Enter both the words people type and the office's words."), "means")
+    if text.query_text(phrase) == text.query_text(means):
+        raise EditError(_("The two sides are the same words."), "means")
+    others = Synonym.objects.exclude(pk=getattr(synonym, "pk", None))
+    if others.filter(phrase=phrase, means=means).exists():
+        raise EditError(_("This synonym exists already."))
+    return {"phrase": phrase, "means": means, "note": text.clean_line(note, 200)}
+
+
+@transaction.atomic
+def save_synonym(user, *, phrase, means, note="", synonym=None):
+    """Add (or change) a synonym: ``phrase`` as people type it finds ``means``."""
+    from huzheng.core.services import record_audit
+    from huzheng.search.models import Synonym
+
+    fields = check_synonym(phrase=phrase, means=means, note=note, synonym=synonym)
+    synonym = synonym or Synonym()
+    is_new = synonym.pk is None
+    for name, value in fields.items():
+        setattr(synonym, name, value)
+    synonym.save()
+    record_audit(user, "create" if is_new else "update", synonym, fields=["phrase", "means"])
+    analysis.forget_synonyms()
+    pagecache.changed("search")
+    return synonym
+
+
+def check_best_bet(*, query, url, position=1, best_bet=None):
+    """The best bet's fields cleaned, or EditError with the reason."""
+    from django.utils.translation import gettext as _
+
+    from huzheng.search.models import BestBet
+
+    normalised = text.normalise_query(text.clean_line(query, 100))[:100]
+    url = text.clean_line(url, 500)
+    if "://" in url:  # an address copied from the browser: keep its path
+        url = "/" + url.split("://", 1)[1].partition("/")[2]
+    if not normalised:
+        raise EditError(_("Enter the search words."), "query")
+    if not SearchDocument.objects.filter(url=url).exists():
+        raise EditError(
+            _("No search result has this address. Copy it from a search result."), "url"
+        )
+    others = BestBet.objects.exclude(pk=getattr(best_bet, "pk", None))
+    if others.filter(query=normalised, url=url).exists():
+        raise EditError(_("This result is pinned to these words already."))
+    try:
+        position = max(1, min(int(position or 1), 100))
+    except (TypeError, ValueError):
+        position = 1
+    return {"query": normalised, "url": url, "position": position}
+
+
+@transaction.atomic
+def save_best_bet(user, *, query, url, position=1, best_bet=None):
+    """Pin the result at ``url`` (an address the index has) to ``query``."""
+    from huzheng.core.services import record_audit
+    from huzheng.search.models import BestBet
+
+    fields = check_best_bet(query=query, url=url, position=position, best_bet=best_bet)
+    best_bet = best_bet or BestBet()
+    is_new = best_bet.pk is None
+    for name, value in fields.items():
+        setattr(best_bet, name, value)
+    best_bet.save()
+    record_audit(user, "create" if is_new else "update", best_bet, fields=["query", "url"])
+    pagecache.changed("search")
+    return best_bet
+
+
+@transaction.atomic
+def delete_edit(user, instance):
+    """Remove a synonym or a best bet."""
+    from huzheng.core.services import record_audit
+
+    record_audit(user, "delete", instance)
+    instance.delete()
+    analysis.forget_synonyms()
+    pagecache.changed("search")
+
+
+# --- Learning from use: searches that found nothing or were not followed -------------------
+
+
+def record_query(query, total, day=None):
+    """Count a search of ``query`` that found ``total`` results (page one, no filters),
+    without anything about who searched. Junk and personal-looking queries are skipped."""
+    if text.is_junk(query):
+        return None
+    normalised = text.normalise_query(query)[: text.QUERY_MAX_LENGTH]
+    day = day or timezone.localdate()
+    _stats.add((day, normalised, "searches"))
+    if not total:
+        _stats.add((day, normalised, "empty"))
+    return normalised
+
+
+def record_click(query, day=None):
+    """Count a result followed from a search for ``query``."""
+    if text.is_junk(query):
+        return None
+    normalised = text.normalise_query(query)[: text.QUERY_MAX_LENGTH]
+    _stats.add((day or timezone.localdate(), normalised, "clicks"))
+    return normalised
+
+
+def _write_stats(counts):
+    from huzheng.search.models import QueryStat
+
+    by_query = {}
+    for (day, normalised, column), count in counts.items():
+        by_query.setdefault((day, normalised), {})[column] = count
+    for (day, normalised), columns in by_query.items():
+        increments = {name: F(name) + n for name, n in columns.items()}
+        with transaction.atomic():
+            if QueryStat.objects.filter(day=day, query=normalised).update(**increments):
+                continue
+            try:
+                with transaction.atomic():
+                    QueryStat.objects.create(day=day, query=normalised, **columns)
+            except IntegrityError:  # another process created it first
+                QueryStat.objects.filter(day=day, query=normalised).update(**increments)
+
+
+_stats = Tally(_write_stats)
+
+
+def unanswered_queries(days=POPULAR_DAYS, today=None, limit=200):
+    """Queries of the last ``days`` days that found nothing or whose results nobody
+    followed, most searched first: what editors answer with a synonym or a best bet."""
+    from django.db.models import Q as _Q
+
+    from huzheng.search.models import QueryStat
+
+    since = (today or timezone.localdate()) - dt.timedelta(days=days)
+    return list(
+        QueryStat.objects.filter(day__gte=since)
+        .values("query")
+        .annotate(searches=Sum("searches"), empty=Sum("empty"), clicks=Sum("clicks"))
+        .filter(_Q(empty__gt=0) | _Q(clicks=0))
+        .order_by("-empty", "-searches", "query")[:limit]
+    )
+
+
 # --- Helpers ------------------------------------------------------------------------------
 
 
-def _matching(terms, filters):
+def _matching(groups, filters):
     documents = SearchDocument.objects.all()
-    for term in terms:
-        documents = documents.filter(text_index__contains=_pattern(term))
+    for group in groups:
+        documents = documents.filter(_any("text_index", group))
     for facet, values in filters.items():
         either = Q()
         for value in values:
@@ -280,24 +487,57 @@ def _matching(terms, filters):
     return documents
 
 
-def _ranked(matches, terms):
-    """(pk, facets) of the matches, best first: by the weight of where each term matched,
-    then newest, then title. Score and order are both SQL's: for a query matching most
-    of 10,000 documents the database sorts in a third of the time a Python sort took."""
+def _any(column, words):
+    """Q: any of ``words`` occurs in ``column`` (Latin words as whole words)."""
+    either = Q()
+    for word in words:
+        either |= Q(**{f"{column}__contains": _pattern(word)})
+    return either
+
+
+def _score(understood):
+    """Where each word matched, weighted by field; the whole phrase in the title, and
+    a title that starts with it, on top."""
     score = Value(0, output_field=IntegerField())
-    for term in terms:
-        pattern = _pattern(term)
+    for group in understood.groups:
         for column, weight in WEIGHTS.items():
-            score = score + Case(
-                When(**{f"{column}__contains": pattern}, then=Value(weight)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-    query = (
-        matches.annotate(score=score)
-        .order_by("-score", "-day_number", "title", "pk")
-        .values_list("pk", "facets")
-    )
+            score = score + _when(_any(column, group), weight)
+        score = score + _when(_any("text_index", group), BODY_WEIGHT)
+    phrase = understood.phrase
+    if phrase:
+        folded = text.index_text(phrase).strip()
+        if len(understood.groups) > 1:
+            score = score + _when(Q(title_index__contains=folded), PHRASE_BONUS)
+            score = score + _when(Q(names_index__contains=folded), PHRASE_BONUS // 2)
+        score = score + _when(Q(title_index__startswith=f" {folded}"), START_BONUS)
+        score = score + _when(Q(title_index=f" {folded} "), WHOLE_TITLE_BONUS)
+    return score
+
+
+def _when(condition, weight):
+    return Case(When(condition, then=Value(weight)), default=Value(0), output_field=IntegerField())
+
+
+# Services, tools and forms before pages, pages before news, at the same score.
+_TYPE_RANK = Case(
+    When(type__in=[DocumentType.SERVICE, DocumentType.TOOL, DocumentType.FORM], then=Value(0)),
+    When(type=DocumentType.NEWS, then=Value(2)),
+    default=Value(1),
+    output_field=IntegerField(),
+)
+
+
+def _ranked(matches, understood, matched=None):
+    """(pk, facets) of the matches, best first: by the weight of where each word matched,
+    then services before news, then newest, then title. Score and order are both SQL's:
+    for a query matching most of 10,000 documents the database sorts in a third of the
+    time a Python sort took."""
+    query = matches.annotate(score=_score(understood), type_rank=_TYPE_RANK)
+    order = ["-score", "type_rank", "-day_number", "title", "pk"]
+    if matched is not None:
+        query = query.annotate(matched=matched).filter(matched__gt=0)
+        order.insert(0, "-matched")
+    query = query.order_by(*order).values_list("pk", "facets")
     # The ORM writes the SQL; the rows are fetched in one go without the per-row
     # iterator, which for thousands of matches is most of the time.
     sql, params = query.query.sql_with_params()
@@ -305,6 +545,42 @@ def _ranked(matches, terms):
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return rows
+
+
+def _most_words(understood, filters):
+    """The fallback when no document has every word: those with most of them first."""
+    either = Q()
+    matched = Value(0, output_field=IntegerField())
+    for group in understood.groups:
+        either |= _any("text_index", group)
+        matched = matched + _when(_any("text_index", group), 1)
+    return _ranked(_matching([], filters).filter(either), understood, matched)
+
+
+def _pin_best_bets(rows, query, understood):
+    """The editors' best bets for this query first, in their order, then the rest."""
+    from huzheng.search.models import BestBet
+
+    keys = {text.normalise_query(query), understood.key}
+    urls = list(
+        BestBet.objects.filter(query__in=[k for k in keys if k])
+        .order_by("position", "pk")
+        .values_list("url", flat=True)
+    )
+    if not urls:
+        return rows
+    by_url = {}
+    for pk, url, facets in SearchDocument.objects.filter(url__in=urls).values_list(
+        "pk", "url", "facets"
+    ):
+        by_url.setdefault(url, (pk, facets))
+    pinned = [by_url[url] for url in dict.fromkeys(urls) if url in by_url]
+    pinned_pks = {pk for pk, _facets in pinned}
+    return pinned + [row for row in rows if row[0] not in pinned_pks]
+
+
+def _anchor(intent):
+    return {"documents": "documents", "fees": "fees"}.get(intent, "")
 
 
 def _pattern(term):

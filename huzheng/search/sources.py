@@ -1,5 +1,7 @@
 """The search app's own sources: Wagtail pages, catalog services and e-forms."""
 
+import re
+
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.fields import RichTextField, StreamField
@@ -83,13 +85,29 @@ def service_document(service):
             for part in [service.who_may_apply, *bring, service.summary_en, service.deadline_note]
             if part
         ),
-        names=[name for name in (service.name, service.name_en) if name],
+        names=[
+            name for name in (service.name, *short_names(service.name), service.name_en) if name
+        ],
         topics=[topic],
         policies=[Policy.CITIZEN_SERVICE],
         services=[service.category],
         audiences=list(service.audiences),
         date=timezone.localdate(service.updated_at) if service.updated_at else None,
     )
+
+
+def short_names(name):
+    """The names people shorten a title to: without its bracketed part, and with it
+    run in (分（合）戶登記 → 分戶登記, 分合戶登記), and each part of a list of names
+    (印鑑登記、變更、廢止 → 印鑑登記)."""
+    names = []
+    match = re.search(r"[（(]([^）)]*)[）)]", name)
+    if match:
+        outside = name[: match.start()] + name[match.end() :]
+        names += [outside, name[: match.start()] + match.group(1) + name[match.end() :]]
+        names += [part for part in re.split(r"[、，,及]", match.group(1)) if len(part) > 1]
+    names += [part for part in re.split(r"[、，,（）()]", name) if len(part) > 1]
+    return [n for n in dict.fromkeys(names) if n and n != name]
 
 
 def service_key(slug):

@@ -45,6 +45,7 @@ class DocumentType(models.TextChoices):
     LAW = "law", _("Law or interpretation")
     FAQ = "faq", _("Question and answer")
     SERVICE = "service", _("Service")
+    TOOL = "tool", _("Online service")
     FORM = "form", _("Application form")
     STATISTICS = "statistics", _("Statistics")
 

@@ -17,6 +17,7 @@ from huzheng.core.text import (  # noqa: F401 - the search app's text rules, in 
     VARIANTS,
     clean_line,
     fold,
+    to_simplified,
     to_traditional,
     written_form,
 )
@@ -27,6 +28,8 @@ _LATIN = "0-9a-z"
 _SCRIPT_BOUNDARY = re.compile(rf"(?<=[{_LATIN}])(?=[^{_LATIN}\s])|(?<=[^{_LATIN}\s])(?=[{_LATIN}])")
 _WORD = re.compile(rf"[{_LATIN}]+")
 # Markup and SQL punctuation: nobody looking for a service types these.
+# An ID number (A123456789), a resident certificate number, a phone, any 6+ digits, e-mail.
+_PERSONAL = re.compile(r"[A-Za-z][12689]\d{8}|\d[\d\s-]{5,}\d|@")
 _SUSPICIOUS = re.compile(r"[<>{}\[\];=\\'\"`|]|--|/\*")
 
 
@@ -58,6 +61,29 @@ def query_terms(query):
     return list(dict.fromkeys(folded.split()))
 
 
+def query_text(query):
+    """The query folded for analysis: traditional characters, variants folded, lower
+    case, punctuation out, a space between scripts and words."""
+    folded = _SCRIPT_BOUNDARY.sub(" ", fold(to_traditional(query or "")))
+    return " ".join(folded.split())
+
+
+def join_words(words):
+    """Words as one phrase of folded text: Han words run together, Latin words spaced."""
+    phrase = ""
+    for word in words:
+        if phrase and (is_word(word) or is_word(phrase[-1])):
+            phrase += " "
+        phrase += word
+    return phrase
+
+
+def looks_personal(query):
+    """True for a query that may be someone's personal data — an ID number, a phone or
+    a long run of digits — which is never counted nor shown to editors."""
+    return bool(_PERSONAL.search(query or ""))
+
+
 def is_word(term):
     return bool(_WORD.fullmatch(term))
 
@@ -75,6 +101,8 @@ def is_junk(query):
     """True for what should never count as a popular search: empty, over-long, markup or
     SQL punctuation, or nothing searchable."""
     if not query or len(query) > QUERY_MAX_LENGTH or _SUSPICIOUS.search(query):
+        return True
+    if looks_personal(query):
         return True
     return not query_terms(query)
 

@@ -12,4 +12,5 @@ results = public_page("site", "catalog", "search")
 urlpatterns = [
     path("", results(views.search), name="search"),
     path("help/", results(views.help_page), name="help"),
+    path("go/", views.follow, name="follow"),
 ]

@@ -2,10 +2,13 @@
 
 from urllib.parse import urlencode
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from huzheng.core import pagecache
 from huzheng.search import services, text
+from huzheng.search.models import SearchDocument
 from huzheng.search.taxonomy import Facet
 
 EXAMPLES = ["掛失", "遷入", "戶籍謄本", "身份證", "出生登記", "門牌", "English"]
@@ -20,6 +23,8 @@ def search(request):
     if page_number == "1" and not filters and not cut:
         services.record_search(query, result.total > 0)
         pagecache.on_replay(services.record_search, query, result.total > 0)
+        services.record_query(query, result.total)
+        pagecache.on_replay(services.record_query, query, result.total)
     for group in result.facets:
         for value in group.values:
             value.url = _url(query, _toggle(filters, group.name, value.value))
@@ -37,6 +42,7 @@ def search(request):
         ],
         "clear_url": _url(query, {}),
         "page_urls": _page_urls(query, filters, result.page),
+        "follow_url": reverse("search:follow"),
     }
     if context["searched"] and result.empty:
         context.update(_nothing_found(query))
@@ -44,6 +50,19 @@ def search(request):
         context["popular"] = services.popular_searches()
         context["examples"] = EXAMPLES
     return render(request, "search/search.html", context)
+
+
+def follow(request):
+    """A result followed from the search page: counted for its query (no personal data),
+    then on to the result. Only addresses of this site's index are followed."""
+    query, _cut = text.clean_query(request.GET.get("q", ""))
+    target = request.GET.get("to", "")
+    if not SearchDocument.objects.filter(url=target.partition("#")[0]).exists() or not (
+        url_has_allowed_host_and_scheme(target, allowed_hosts=None) and target.startswith("/")
+    ):
+        return redirect(reverse("search:search") + (_url(query, {}) if query else ""))
+    services.record_click(query)
+    return redirect(target)
 
 
 def help_page(request):

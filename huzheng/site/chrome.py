@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from huzheng.core import pagecache
+from huzheng.core.i18n import pick
 from huzheng.core.models import Office, OpeningPeriod, SpecialDay
 from huzheng.site.models import SiteSettings
 
@@ -29,6 +30,16 @@ class Link:
     title: str
     url: str
     page_id: int
+    title_en: str = ""
+
+    @property
+    def label(self):
+        """The link's words in the visitor's language (kept links serve both languages)."""
+        return pick(self.title, self.title_en)
+
+    @classmethod
+    def to(cls, page):
+        return cls(page.title, page.get_url(), page.pk, getattr(page, "title_en", ""))
 
 
 @dataclass(frozen=True)
@@ -88,11 +99,9 @@ def _build(site):
         site_settings = SiteSettings.objects.filter(site=site).first()
         if site_settings is not None and site_settings.office_id:
             office = _offices().filter(pk=site_settings.office_id).first()
-        menu = tuple(
-            Link(p.title, p.get_url(), p.pk) for p in site.root_page.get_children().live().in_menu()
-        )
+        menu = tuple(Link.to(p) for p in site.root_page.get_children().live().in_menu().specific())
         if site_settings is not None:
-            footer = tuple(Link(p.title, p.get_url(), p.pk) for p in site_settings.footer_pages())
+            footer = tuple(Link.to(p) for p in site_settings.footer_pages())
     if office is None:
         office = _offices().filter(code=settings.HUZHENG_DEFAULT_OFFICE).first()
     return Chrome(office=office, menu=menu, footer=footer)

@@ -40,6 +40,13 @@ HOME_INTRO = (
 )
 
 
+HOME_INTRO_EN = (
+    "<p>Welcome to the Huxi Household Registration Office. Here you can see our service "
+    "hours, what each application needs and the services you can use online; check what "
+    "to bring before you come, and get it done in one visit.</p>"
+)
+
+
 def _h(text):
     return {"type": "heading", "value": text}
 
@@ -176,6 +183,22 @@ PAGES = [
 ]
 
 
+# The demo pages' titles in English, for the menus and headings of the English site.
+ENGLISH_TITLES = {
+    "home": "Huxi Household Registration Office",
+    "about": "About the office",
+    "privacy": "Privacy policy",
+    "security": "Information security policy",
+    "open-data": "Open data statement",
+    "accessibility": "Accessibility statement",
+    "news": "News",
+    "laws": "Laws and interpretations",
+    "faq": "Frequently asked questions",
+    "organisation": "Organisation and phone numbers",
+    "disclosure": "Government information disclosure",
+}
+
+
 @transaction.atomic
 def seed():
     home = _home_page()
@@ -190,6 +213,25 @@ def seed():
             setattr(settings, role, page)
     settings.save()
     seed_pages(home)
+    _english_titles(home)
+
+
+def _english_titles(home):
+    """Give the demo's pages their English titles where nobody has set one: a page
+    seeded before English titles existed gets it too, an editor's own is kept."""
+    pages = [home, *home.get_children()]
+    for page in pages:
+        page = page.specific
+        english = ENGLISH_TITLES.get(page.slug)
+        changed = False
+        if english and hasattr(page, "title_en") and not page.title_en:
+            page.title_en = english
+            changed = True
+        if isinstance(page, HomePage) and not page.intro_en:
+            page.intro_en = HOME_INTRO_EN
+            changed = True
+        if changed:
+            page.save_revision().publish()
 
 
 def _home_page():

@@ -40,8 +40,10 @@ def test_the_right_facts_give_the_stages(client, case):
         "expected_completion",
         "office_phone",
         "clerk_phone",
+        "survey_url",
     }
     assert body["clerk_phone"] == ""  # nobody assigned yet
+    assert body["survey_url"] is None  # not before the case is closed
 
 
 def test_a_birth_date_in_roc_or_iso_works_too(client, case):

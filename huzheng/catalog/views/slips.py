@@ -5,17 +5,24 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from huzheng.catalog import services
+from huzheng.core import ratelimit
 from huzheng.core.pdf import render_pdf
 from huzheng.core.qr import qr_svg
 
 
 def slip_detail(request, number):
-    slip = _slip_or_404(number)
+    try:
+        slip = _slip_or_404(request, number)
+    except ratelimit.TooManyLookups:
+        return ratelimit.too_many_lookups_page(request)
     return render(request, "catalog/slip_detail.html", _slip_context(request, slip))
 
 
 def slip_pdf(request, number):
-    slip = _slip_or_404(number)
+    try:
+        slip = _slip_or_404(request, number)
+    except ratelimit.TooManyLookups:
+        return ratelimit.too_many_lookups_page(request)
     pdf = render_pdf("catalog/slip_pdf.html", _slip_context(request, slip), request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="notice-slip-{slip.number}.pdf"'
@@ -35,8 +42,11 @@ def _slip_context(request, slip):
     }
 
 
-def _slip_or_404(number):
+def _slip_or_404(request, number):
+    # A slip's number is its only key: guessing numbers is limited like every look-up.
+    ratelimit.check_lookup(request, "slip")
     try:
         return services.get_slip(number)
     except services.SlipNotFound:
+        ratelimit.lookup_missed(request, "slip")
         raise Http404(number) from None

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from huzheng.catalog.models import Category
+from huzheng.core import ratelimit
 from huzheng.core.i18n import localized
 from huzheng.core.qr import qr_svg
 from huzheng.core.services import (
@@ -60,9 +61,15 @@ def sign_in(request, office):
     error = ""
     status = 200
     if request.method == "POST":
+        try:
+            ratelimit.check_lookup(request, "kiosk-token")
+        except ratelimit.TooManyLookups:
+            return ratelimit.too_many_lookups_page(request)
         token = str(request.POST.get("token", ""))
         found = services.authenticate_kiosk(token, office)
-        if found is not None:
+        if found is None:
+            ratelimit.lookup_missed(request, "kiosk-token")
+        else:
             request.session.cycle_key()
             kiosks = dict(request.session.get(SESSION_KEY) or {})
             kiosks[str(office.pk)] = found.pk

@@ -15,6 +15,7 @@ from huzheng.core.i18n import localized
 from huzheng.core.services import get_office_or_404, opening_status
 from huzheng.queueing import services
 from huzheng.queueing.models import CounterState, Ticket, TicketStatus
+from huzheng.surveys.services import ticket_survey_url
 
 # Seconds between refreshes when no event stream wakes the page sooner.
 REFRESH_SECONDS = 15
@@ -89,6 +90,7 @@ def ticket_status(request, office, ticket_id):
             "counter_number": ticket.counter.number if ticket.counter else None,
             "summary": _summary(ticket, is_today, ahead),
             "refresh": _refresh(office, page=True),
+            "survey_url": ticket_survey_url(ticket),
         },
     )
 

@@ -5,7 +5,7 @@ from django.test import Client
 
 from huzheng.catalog.tests.factories import move_in_service
 from huzheng.search import services
-from huzheng.search.models import PopularQuery
+from huzheng.search.models import PopularQuery, QueryStat
 
 
 @pytest.fixture
@@ -34,8 +34,8 @@ def test_a_facet_link_applies_the_filter_and_shows_counts(corpus, client):
 def test_nothing_found_offers_other_spellings_popular_searches_and_hot_services(corpus, client):
     move_in_service(slug="test-hot", name="測試熱門服務", is_hot=True)
     services.record_search("掛失", found=True)
-    html = client.get("/search/", {"q": "身份证补发"}).content.decode()
-    assert "?q=%E8%BA%AB%E5%88%86%E8%AD%89%E8%A3%9C%E7%99%BC" in html  # 身分證補發
+    html = client.get("/search/", {"q": "身证挂"}).content.decode()
+    assert "?q=%E8%BA%AB%E8%AD%89%E6%8E%9B" in html  # 身證掛, the traditional form
     assert "國民身分證掛失、撤銷掛失" in html  # a near title
     assert "?q=%E6%8E%9B%E5%A4%B1" in html  # the popular 掛失
     assert "測試熱門服務" in html
@@ -84,6 +84,9 @@ HOSTILE = [
     "掛" * 500,
     "遷入" * 150,
     "_%",
+    "一 二 三 四 五 六 七 八 九 十 " * 5,  # many words: the fallback's cost is capped
+    "戶藉謄本" * 40,  # a long misspelt word: the correction's cost is capped
+    "請問 要帶什麼 多少錢 怎麼辦",  # nothing but question words
 ]
 
 
@@ -96,6 +99,7 @@ def test_hostile_queries_get_a_normal_escaped_page_and_store_nothing(corpus, cli
     api = client.get("/api/v1/search", {"q": query})
     assert api.status_code == 200
     assert PopularQuery.objects.count() == 0
+    assert QueryStat.objects.count() == 0
 
 
 def test_a_long_query_is_cut_and_the_page_says_so(corpus, client):

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from huzheng.core.i18n import pick
 from huzheng.core.text import plain_text
 from huzheng.search.taxonomy import Audience, DocumentType, Policy, Topic
 
@@ -24,8 +25,15 @@ class BodyBlock(blocks.StreamBlock):
 
 
 class ReviewedPage(Page):
-    """A page that names the date by which an editor must check it is still right."""
+    """A page that names the date by which an editor must check it is still right, and
+    its title in English for the menus and headings of the English site."""
 
+    title_en = models.CharField(
+        _("English title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown in menus, links and the heading when a visitor reads in English."),
+    )
     review_by = models.DateField(
         _("review by"),
         null=True,
@@ -33,10 +41,15 @@ class ReviewedPage(Page):
         help_text=_("The date by which an editor checks this page is still correct."),
     )
 
-    promote_panels = [*Page.promote_panels, FieldPanel("review_by")]
+    promote_panels = [*Page.promote_panels, FieldPanel("title_en"), FieldPanel("review_by")]
 
     class Meta:
         abstract = True
+
+    @property
+    def display_title(self):
+        """The title in the visitor's language (the Chinese when no English is set)."""
+        return pick(self.title, self.title_en)
 
 
 # --- Shared by the page types of issue 4 ----------------------------------------------------

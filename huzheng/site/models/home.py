@@ -19,8 +19,9 @@ class HomePage(ReviewedPage):
     """The site's front page (首頁)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    intro_en = RichTextField(_("English introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("intro_en")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     subpage_types = [
         "site.ContentPage",

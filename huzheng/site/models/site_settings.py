@@ -75,5 +75,5 @@ class SiteSettings(BaseSiteSetting):
             self.open_data_page_id,
             self.accessibility_page_id,
         ]
-        pages = Page.objects.live().in_bulk([i for i in ids if i])
+        pages = Page.objects.live().specific().in_bulk([i for i in ids if i])
         return [pages[i] for i in ids if i in pages]

@@ -1,7 +1,9 @@
 """Serve the platform: uvicorn (ASGI) and the task worker side by side.
 
-Ctrl-C (or SIGTERM) stops both; if either exits on its own, the other is stopped too,
-so a half-running platform never looks healthy.
+Ctrl-C (or SIGTERM) stops both. The web server is what citizens reach: if it exits,
+everything stops, so a half-running platform never looks healthy. The worker is
+supervised: if it dies, it is started again (waiting a little longer after each quick
+death) while the web server keeps serving, and /healthz says "degraded" meanwhile.
 """
 
 import signal
@@ -48,7 +50,8 @@ class Command(BaseCommand):
         ]
         if not no_worker:
             commands.append([python, "-m", "huzheng", "worker", "--verbosity", "0"])
-        processes = [subprocess.Popen(cmd) for cmd in commands]  # noqa: S603 - our own argv
+        web = subprocess.Popen(commands[0])  # noqa: S603 - our own argv
+        worker = _Supervised(commands[1], self.stderr) if not no_worker else None
         self._announce(host, port, worker=not no_worker)
 
         stopping = False
@@ -60,9 +63,12 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
         try:
-            while not stopping and all(p.poll() is None for p in processes):
+            while not stopping and web.poll() is None:
+                if worker is not None:
+                    worker.keep_running()
                 time.sleep(0.2)
         finally:
+            processes = [web] + ([worker.process] if worker and worker.process else [])
             for process in processes:
                 if process.poll() is None:
                     process.send_signal(signal.SIGTERM)
@@ -87,3 +93,39 @@ class Command(BaseCommand):
                 "counter 櫃檯 · editor 網站管理 · admin"
             )
         self.stdout.write("Press Ctrl-C to stop.\n")
+
+
+class _Supervised:
+    """A child process started again whenever it exits. A child that dies soon after
+    its start waits longer before the next start (1 s doubling to 60 s), so a worker that
+    cannot start (its queue unreachable) does not spin."""
+
+    QUICK_DEATH_SECONDS = 30
+    MAX_DELAY_SECONDS = 60
+
+    def __init__(self, argv, log):
+        self.argv, self.log = argv, log
+        self.delay = 1.0
+        self.process = None
+        self.restart_at = 0.0
+        self._start()
+
+    def keep_running(self):
+        if self.process is not None:
+            code = self.process.poll()
+            if code is None:
+                return
+            lived = time.monotonic() - self.started
+            self.delay = 1.0 if lived > self.QUICK_DEATH_SECONDS else self.delay
+            self.log.write(
+                f"The task worker exited (code {code}); starting it again in {self.delay:.0f} s."
+            )
+            self.process = None
+            self.restart_at = time.monotonic() + self.delay
+            self.delay = min(self.delay * 2, self.MAX_DELAY_SECONDS)
+        if time.monotonic() >= self.restart_at:
+            self._start()
+
+    def _start(self):
+        self.process = subprocess.Popen(self.argv)  # noqa: S603 - our own argv
+        self.started = time.monotonic()

@@ -18,7 +18,7 @@ from django.utils.crypto import get_random_string
 
 from huzheng.core.models import WorkerHeartbeat
 
-HEARTBEAT_SECONDS = 10
+HEARTBEAT_SECONDS = 4
 
 
 class Command(BaseCommand):

@@ -1,0 +1,88 @@
+"""A Redis cache that keeps answering when Redis does not (Redis 無法連線時的備援).
+
+With Redis unreachable, every cache call would raise and nearly every page would be a
+500. `RedisWithFallback` answers from a fallback cache instead (the database cache table
+for the caches every app server shares, local memory for the per-process one) and stops
+trying Redis for a few seconds after each failure, so an outage costs one refused
+connection per process now and then, not one per call. `/healthz` reports the outage
+as "degraded" through `redis_down()`."""
+
+import logging
+import time
+
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger(__name__)
+
+# After a failure, Redis is tried again only after this many seconds.
+RETRY_SECONDS = 5.0
+
+_down_until = 0.0
+
+
+def redis_down():
+    """True while a recent Redis failure has this process answering from the fallback."""
+    return time.monotonic() < _down_until
+
+
+def _mark_down(exc):
+    global _down_until
+    if not redis_down():
+        logger.warning("Redis unreachable (%s); caches answer from their fallback", exc)
+    _down_until = time.monotonic() + RETRY_SECONDS
+
+
+def _redis_errors():
+    import redis
+
+    return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+
+
+class RedisWithFallback(RedisCache):
+    """Django's RedisCache; OPTIONS["FALLBACK"] names the cache alias used while Redis is
+    unreachable."""
+
+    def __init__(self, server, params):
+        params = dict(params)
+        options = dict(params.get("OPTIONS") or {})
+        self.fallback_alias = options.pop("FALLBACK")
+        params["OPTIONS"] = options
+        super().__init__(server, params)
+
+    @property
+    def fallback(self):
+        return caches[self.fallback_alias]
+
+
+def _guarded(name):
+    redis_method = getattr(RedisCache, name)
+
+    def method(self, *args, **kwargs):
+        if not redis_down():
+            try:
+                return redis_method(self, *args, **kwargs)
+            except _redis_errors() as exc:
+                _mark_down(exc)
+        return getattr(self.fallback, name)(*args, **kwargs)
+
+    method.__name__ = name
+    method.__doc__ = redis_method.__doc__
+    return method
+
+
+for _name in (
+    "add",
+    "get",
+    "set",
+    "touch",
+    "delete",
+    "get_many",
+    "has_key",
+    "incr",
+    "set_many",
+    "delete_many",
+    "clear",
+    "get_or_set",
+):
+    setattr(RedisWithFallback, _name, _guarded(_name))

@@ -1,0 +1,186 @@
+"""The mailbox desk in the back office (民意信箱管理): the register of open messages (due,
+overdue, waiting for the director), entering an opinion taken at the counter, by phone
+or in writing, and a message's page with its reply (from a template), review, closing,
+transfer and withdrawal. Thin: check who asks, call services, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from huzheng.core import roc
+from huzheng.core.models import AuditEntry
+from huzheng.core.services import for_staff, record_audit, staff_office
+from huzheng.feedback import services
+from huzheng.feedback.forms import TakeForm
+from huzheng.feedback.models import OPEN_STATUSES, Category, FeedbackMessage, Status
+
+VIEW_PERMISSION = "feedback.view_feedbackmessage"
+ADD_PERMISSION = "feedback.add_feedbackmessage"
+CHANGE_PERMISSION = "feedback.change_feedbackmessage"
+MAX_DB_ID = 2**63 - 1
+
+
+def dashboard(request):
+    _require(request, VIEW_PERMISSION)
+    rows = _scoped(request)
+    today = roc.today()
+    open_rows = rows.filter(status__in=OPEN_STATUSES).order_by("due_on")
+    return render(
+        request,
+        "feedback/admin/dashboard.html",
+        {
+            "overdue": open_rows.filter(due_on__lt=today),
+            "open": open_rows.filter(due_on__gte=today),
+            "review": open_rows.exclude(draft_reply=""),
+            "recent": rows.exclude(status__in=OPEN_STATUSES).order_by("-created_at")[:30],
+            "may_add": request.user.has_perm(ADD_PERMISSION),
+            "today": today,
+        },
+    )
+
+
+def take(request):
+    _require(request, ADD_PERMISSION)
+    office = staff_office(request.user)
+    if office is None:
+        raise PermissionDenied
+    categories = list(Category.objects.filter(office=office))
+    form = TakeForm(request.POST or None, categories=categories)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            message = services.take_message(
+                office=office,
+                channel=data["channel"],
+                mailbox=data["mailbox"],
+                category=next((c for c in categories if str(c.pk) == data["category"]), None),
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                subject=data["subject"],
+                body=data["body"],
+                user=request.user,
+            )
+        except services.FeedbackError as exc:
+            for field, text in exc.errors.items():
+                form.add_error(field if field in form.fields else None, text)
+        else:
+            messages.success(
+                request, _("Message %(number)s is registered.") % {"number": message.number}
+            )
+            return redirect("feedback_staff:detail", pk=message.pk)
+    return render(request, "feedback/admin/take.html", {"form": form})
+
+
+def detail(request, pk):
+    _require(request, VIEW_PERMISSION)
+    message = _message(request, pk)
+    record_audit(request.user, AuditEntry.Action.READ, message, fields=["name", "email", "body"])
+    templates = list(services.templates_for(message))
+    chosen = next((t for t in templates if str(t.pk) == request.GET.get("template")), None)
+    reply_text = message.draft_reply
+    if chosen is not None:
+        reply_text = services.fill_template(chosen, message)
+    from django.contrib.auth import get_user_model
+
+    return render(
+        request,
+        "feedback/admin/detail.html",
+        {
+            "message": message,
+            "events": message.events.select_related("by"),
+            "templates": templates,
+            "chosen": chosen,
+            "reply_text": reply_text,
+            "may_change": request.user.has_perm(CHANGE_PERMISSION),
+            "is_director": services.is_director(request.user, message.office),
+            "clerks": get_user_model()
+            .objects.filter(is_active=True, staff_profile__office=message.office)
+            .order_by("username"),
+            "attachments": message.attachments.only("pk", "filename", "size", "content_type"),
+        },
+    )
+
+
+@require_POST
+def act(request, pk, action):
+    _require(request, CHANGE_PERMISSION)
+    message = _message(request, pk)
+    post = request.POST
+    try:
+        if action == "assign":
+            from django.contrib.auth import get_user_model
+
+            clerk_id = post.get("clerk", "")
+            clerk = (
+                get_user_model().objects.filter(pk=int(clerk_id)).first()
+                if clerk_id.isdigit() and int(clerk_id) <= MAX_DB_ID
+                else None
+            )
+            services.assign(message, clerk, user=request.user)
+            done = _("The message is assigned.")
+        elif action == "answer":
+            message = services.answer(message, post.get("reply", "")[:20000], user=request.user)
+            done = (
+                _("The reply waits for the director's review.")
+                if message.status in OPEN_STATUSES
+                else _("The reply is sent.")
+            )
+        elif action == "approve":
+            services.approve_reply(message, user=request.user, text=post.get("reply", "")[:20000])
+            done = _("The reply is sent.")
+        elif action == "close":
+            services.close(message, user=request.user)
+            done = _("The message is closed.")
+        elif action == "transfer":
+            services.transfer(message, post.get("agency", "")[:300], user=request.user)
+            done = _("The message is passed on.")
+        elif action == "withdraw":
+            services.withdraw(message, user=request.user, note=post.get("note", "")[:2000])
+            done = _("The message is withdrawn.")
+        else:
+            raise Http404
+    except services.FeedbackError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return redirect("feedback_staff:detail", pk=message.pk)
+
+
+def attachment(request, pk, attachment_pk):
+    """A citizen's file, only ever as a download with its checked type: never shown
+    inline, so nothing in it runs in the back office."""
+    _require(request, VIEW_PERMISSION)
+    message = _message(request, pk)
+    if attachment_pk > MAX_DB_ID:
+        raise Http404
+    item = message.attachments.filter(pk=attachment_pk).first()
+    if item is None:
+        raise Http404
+    record_audit(request.user, AuditEntry.Action.READ, message, fields=["attachments"])
+    response = HttpResponse(bytes(item.data), content_type=item.content_type)
+    response["Content-Disposition"] = f'attachment; filename="attachment-{item.pk}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _require(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def _scoped(request):
+    rows = FeedbackMessage.objects.select_related("office", "category", "assigned_to")
+    return for_staff(rows, request.user).exclude(status=Status.UNCONFIRMED)
+
+
+def _message(request, pk):
+    if pk > MAX_DB_ID:
+        raise Http404
+    message = _scoped(request).filter(pk=pk).first()
+    if message is None:
+        raise Http404
+    return message

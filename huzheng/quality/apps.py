@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QualityConfig(AppConfig):
+    name = "huzheng.quality"
+    label = "quality"
+    verbose_name = _("Service quality")
+
+    def ready(self):
+        from huzheng.core.pagecache import invalidate_on
+        from huzheng.quality.models import Plan, PlanItem
+
+        # The public plan pages are kept in the page cache; any edit of a plan makes
+        # them stale, whether made by a service, the back office or a command.
+        invalidate_on("quality", Plan, PlanItem)
