@@ -7,6 +7,7 @@
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -76,6 +77,13 @@ class OfficeScopedViewSet(ModelViewSet):
 
     office_lookup = "office_id"
     list_unscoped = False
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        # An address typed without a scheme is https (Django 6's default, and what every
+        # government site serves), which also keeps Django 5.2 from warning.
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
