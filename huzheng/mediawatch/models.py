@@ -43,7 +43,9 @@ class Keyword(models.Model):
         verbose_name = _("keyword")
         verbose_name_plural = _("keywords")
         constraints = [
-            models.UniqueConstraint(fields=["office", "word"], name="mediawatch_keyword")
+            models.UniqueConstraint(
+                fields=["office", "word"], name="mediawatch_keyword_unique_word"
+            )
         ]
 
     def __str__(self):

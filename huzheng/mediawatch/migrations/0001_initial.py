@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'keyword',
                 'verbose_name_plural': 'keywords',
                 'ordering': ['office', 'word'],
-                'constraints': [models.UniqueConstraint(fields=('office', 'word'), name='mediawatch_keyword')],
+                'constraints': [models.UniqueConstraint(fields=('office', 'word'), name='mediawatch_keyword_unique_word')],
             },
         ),
         migrations.CreateModel(
