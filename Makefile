@@ -59,6 +59,7 @@ test: $(STAMP) system-deps-test messages
 check: $(STAMP) system-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run -v1
 	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 

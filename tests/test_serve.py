@@ -86,8 +86,8 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
 
         code = (
             "import django; django.setup();"
-            "from huzheng.core.tasks import send_email;"
-            "print(send_email.enqueue('測試信', '戶政事務所通知', ['citizen@example.tw']).id)"
+            "from huzheng.notify.services import send_email;"
+            "print(send_email('citizen@example.tw', '測試信', '戶政事務所通知').pk)"
         )
         subprocess.run(
             [sys.executable, "-c", code],

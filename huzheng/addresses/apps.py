@@ -6,3 +6,9 @@ class AddressesConfig(AppConfig):
     name = "huzheng.addresses"
     label = "addresses"
     verbose_name = _("Villages and house numbers")
+
+    def ready(self):
+        from huzheng.addresses.models import PopulationStatisticsPage
+        from huzheng.addresses.population import services
+
+        PopulationStatisticsPage.figures = services

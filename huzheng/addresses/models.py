@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from huzheng.addresses.writing import house_key, normalise, street_address
 from huzheng.site.models import RICH_TEXT_FEATURES, ReviewedPage
 
 
@@ -166,15 +167,18 @@ class PopulationStatisticsPage(ReviewedPage):
     max_count_per_parent = 1
     template = "addresses/population_statistics_page.html"
 
+    # The figures are the population rooms' (addresses/population), which import these
+    # models: AddressesConfig.ready() plugs their services in, so this module imports none
+    # of them and no import goes round in a circle.
+    figures = None
+
     class Meta:
         verbose_name = _("population statistics page")
 
     def get_context(self, request, *args, **kwargs):
-        from huzheng.addresses.population import services
-
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            services.statistics_context(
+            self.figures.statistics_context(
                 request.office,
                 month=request.GET.get("month"),
                 village=request.GET.get("village"),
@@ -184,7 +188,6 @@ class PopulationStatisticsPage(ReviewedPage):
 
     def search_document(self):
         """What search indexes for this page (keys of huzheng.search.registry.Document)."""
-        from huzheng.addresses.population import services
         from huzheng.search.taxonomy import Audience, DocumentType, Policy, Topic
 
         office = self._office()
@@ -193,8 +196,8 @@ class PopulationStatisticsPage(ReviewedPage):
             "type": DocumentType.STATISTICS.value,
             "topics": [Topic.POPULATION.value],
             "policies": [Policy.STATISTICS.value],
-            "body": services.search_text(office, self.intro),
-            "summary": services.search_summary(office),
+            "body": self.figures.search_text(office, self.intro),
+            "summary": self.figures.search_summary(office),
             "audiences": [Audience.GENERAL.value],
         }
 
@@ -258,8 +261,6 @@ class Road(models.Model):
         return self.name + self.section
 
     def save(self, *args, **kwargs):
-        from huzheng.addresses.housenumbers import normalise
-
         self.key = normalise(self.name + self.section)
         super().save(*args, **kwargs)
 
@@ -331,16 +332,12 @@ class HouseNumber(models.Model):
         return self.street_address
 
     def save(self, *args, **kwargs):
-        from huzheng.addresses.housenumbers import house_key
-
         self.key = house_key(self)
         super().save(*args, **kwargs)
 
     @property
     def street_address(self):
         """中正路二段10巷3弄5號2樓, as the plate reads (without village and 鄰)."""
-        from huzheng.addresses.housenumbers import street_address
-
         return street_address(self)
 
 

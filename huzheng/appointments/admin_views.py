@@ -26,8 +26,8 @@ from wagtail.log_actions import log
 from huzheng.appointments import services
 from huzheng.appointments.models import AppointmentPolicy, Booking, SlotBlock
 from huzheng.core import roc
-from huzheng.core.models import AuditEntry
-from huzheng.core.services import for_staff, record_audit, staff_offices
+from huzheng.core.services import for_staff, staff_office_asked, staff_offices
+from huzheng.core.text import strip_controls
 
 VIEW_PERMISSION = "appointments.view_booking"
 MARK_PERMISSION = "appointments.change_booking"
@@ -36,9 +36,7 @@ POLICY_PERMISSION = "appointments.change_appointmentpolicy"
 FIRST_YEAR, LAST_YEAR = 2000, 2200
 MAX_DB_ID = 2**63 - 1
 MARKS = (Booking.Status.ATTENDED, Booking.Status.NO_SHOW)
-OFFICE_CODE = re.compile(r"[a-z0-9_-]{1,40}")
 PLACE = re.compile(r"[0-9]{1,2}")
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 CSV_COLUMNS = [
     "date",
     "start",
@@ -74,26 +72,15 @@ class ScheduleView(WagtailAdminTemplateMixin, View):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get(self, request):
-        office = office_for(request)
+        office = staff_office_asked(request.user, request.GET.get("office"))
         period = period_for(request)
         policy = services.policy_for(office)
         place = place_for(request, policy)
-        bookings = schedule_bookings(office, period, place)
-        blocks = list(
-            SlotBlock.objects.filter(
-                office=office, start__lt=_midnight(period.last + dt.timedelta(days=1))
-            ).filter(end__gt=_midnight(period.first))
+        bookings = services.schedule(
+            office, period.first, period.last, user=request.user, place=place
         )
+        blocks = services.blocks_between(office, period.first, period.last)
         stats = services.statistics(office, period.first, period.last)
-        if bookings:
-            # Names are personal data: showing a list of them is a staff read.
-            record_audit(
-                request.user,
-                AuditEntry.Action.READ,
-                office,
-                fields=["name", "national_id_masked"],
-                reason=f"appointment schedule {period.first.isoformat()}/{period.last.isoformat()}",
-            )
         query = {"office": office.code, "view": period.kind, "day": period.day.isoformat()}
         if place:
             query["place"] = place
@@ -124,16 +111,11 @@ def schedule_csv(request):
     """The shown range as CSV: UTF-8 with a BOM so Excel in Taiwan opens the Chinese."""
     if not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
-    office = office_for(request)
+    office = staff_office_asked(request.user, request.GET.get("office"))
     period = period_for(request)
     place = place_for(request, services.policy_for(office))
-    bookings = schedule_bookings(office, period, place)
-    record_audit(
-        request.user,
-        AuditEntry.Action.EXPORT,
-        office,
-        fields=["name", "national_id_masked"],
-        reason=f"appointments {period.first.isoformat()}/{period.last.isoformat()}",
+    bookings = services.schedule(
+        office, period.first, period.last, user=request.user, place=place, export=True
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
@@ -186,7 +168,6 @@ def mark_booking(request, pk):
     except services.AppointmentError as exc:
         messages.error(request, exc.message)
     else:
-        record_audit(request.user, AuditEntry.Action.UPDATE, booking, fields=["status"])
         messages.success(
             request,
             _("%(code)s %(name)s is marked %(status)s.")
@@ -197,21 +178,6 @@ def mark_booking(request, pk):
             },
         )
     return redirect(_back(request, booking))
-
-
-def schedule_bookings(office, period, place=None):
-    bookings = (
-        Booking.objects.filter(
-            office=office,
-            start__gte=_midnight(period.first),
-            start__lt=_midnight(period.last + dt.timedelta(days=1)),
-        )
-        .select_related("service", "ticket")
-        .order_by("start", "place")
-    )
-    if place:
-        bookings = bookings.filter(place=place)
-    return list(bookings)
 
 
 # --- the booking rules -----------------------------------------------------------------
@@ -249,7 +215,7 @@ class PolicyView(WagtailAdminTemplateMixin, View):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(POLICY_PERMISSION):
             raise PermissionDenied
-        self.office = office_for(request)
+        self.office = staff_office_asked(request.user, request.GET.get("office"))
         self.policy = services.policy_for(self.office)
         return super().dispatch(request, *args, **kwargs)
 
@@ -293,10 +259,7 @@ class PolicyView(WagtailAdminTemplateMixin, View):
 
 
 class SlotBlockForm(forms.ModelForm):
-    """A blocked time: it must end after it starts, and lie ahead (a running block may be
-    edited as long as it has not ended)."""
-
-    MAX_LENGTH = dt.timedelta(days=366)
+    """A blocked time; services.check_block says which times may be blocked."""
 
     class Meta:
         model = SlotBlock
@@ -308,15 +271,15 @@ class SlotBlockForm(forms.ModelForm):
         start, end = data.get("start"), data.get("end")
         if start is None or end is None:
             return data
-        now = timezone.now()
-        if end <= start:
-            self.add_error("end", _("The end must be after the start."))
-        elif end - start > self.MAX_LENGTH:
-            self.add_error("end", _("A blocked time can last at most a year."))
-        if end <= now:
-            self.add_error("end", _("The end must be in the future."))
-        elif start < now and (self.instance.pk is None or "start" in self.changed_data):
-            self.add_error("start", _("The start must be in the future."))
+        try:
+            services.check_block(
+                start,
+                end,
+                start_changed=self.instance.pk is None or "start" in self.changed_data,
+            )
+        except services.AppointmentError as error:
+            for field, message in error.fields.items():
+                self.add_error(field, message)
         return data
 
 
@@ -349,23 +312,6 @@ class Period:
         return [self.first + dt.timedelta(days=n) for n in range((self.last - self.first).days + 1)]
 
 
-def office_for(request):
-    """The office asked for (?office=code) among those this staff member may see; their
-    own office when none is asked for. Another office's schedule does not exist for them."""
-    offices = staff_offices(request.user)
-    code = str(request.GET.get("office") or "").strip().lower()
-    if code:
-        office = offices.filter(code=code).first() if OFFICE_CODE.fullmatch(code) else None
-        if office is None:
-            raise Http404
-        return office
-    profile = getattr(request.user, "staff_profile", None)
-    office = offices.filter(pk=getattr(profile, "office_id", None)).first() or offices.first()
-    if office is None:
-        raise PermissionDenied
-    return office
-
-
 def period_for(request):
     """The day (?day=, ISO or ROC) and the view (?view=day|week); a date that cannot be
     read shows today, with a message saying so."""
@@ -382,7 +328,7 @@ def period_for(request):
                     "“%(value)s” is not a date we can read, so today is shown. Please write "
                     "it as 2026-12-01 or 115/12/01."
                 )
-                % {"value": CONTROL.sub("", raw[:30])},
+                % {"value": strip_controls(raw[:30])},
             )
     if kind == "week":
         first = day - dt.timedelta(days=day.weekday())
@@ -399,7 +345,7 @@ def place_for(request, policy):
     messages.error(
         request,
         _("This office has no appointment place “%(value)s”, so every place is shown.")
-        % {"value": CONTROL.sub("", raw[:10])},
+        % {"value": strip_controls(raw[:10])},
     )
     return None
 
@@ -436,7 +382,7 @@ def _step_url(request, query, day):
 
 def _back(request, booking):
     target = request.POST.get("next", "")
-    if not CONTROL.search(target) and url_has_allowed_host_and_scheme(
+    if strip_controls(target) == target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

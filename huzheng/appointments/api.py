@@ -20,7 +20,6 @@ from huzheng.appointments import services
 from huzheng.appointments.services import AppointmentError, BookingNotFound
 from huzheng.core import ratelimit
 from huzheng.core.errors import ApiError
-from huzheng.core.identity import mask, normalize
 from huzheng.core.services import OfficeNotFound, get_office
 
 router = Router(tags=["appointments"], auth=None)
@@ -234,12 +233,6 @@ def _check_booking(data):
         )
     except AppointmentError as exc:
         errors.update(exc.fields)
-    if "national_id" in errors:
-        # The checksum message quotes the number; a typo of a real ID number is still
-        # personal data, so it goes back masked.
-        number = normalize(data.national_id)
-        if number:
-            errors["national_id"] = str(errors["national_id"]).replace(number, mask(number))
     if errors:
         raise services.invalid(errors)
     return office, service, start

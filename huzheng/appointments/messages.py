@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from huzheng.catalog.services import checklist
+from huzheng.core.roc import format_long
 from huzheng.notify.services import send_email, send_sms
 
 
@@ -153,7 +154,6 @@ def _context(booking, moved=False):
 def _when(moment):
     if moment is None:
         return ""
-    from huzheng.core.roc import format_long
 
     local = timezone.localtime(moment)
     return f"{format_long(local.date())} {local:%H:%M}"

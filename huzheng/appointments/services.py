@@ -13,12 +13,12 @@ import secrets
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from huzheng.appointments import messages
 from huzheng.appointments.models import (
     AppointmentPolicy,
     Booking,
@@ -35,12 +35,28 @@ from huzheng.core.crypto import encrypt as encrypt_text
 from huzheng.core.crypto import lookup_hash
 from huzheng.core.errors import ApiError
 from huzheng.core.identity import ALL_KINDS, mask, parse_person_id
-from huzheng.core.services import spans_between
+from huzheng.core.models import AuditEntry, Office
+from huzheng.core.roc import format_for_language
+from huzheng.core.services import record_audit, spans_between
+from huzheng.core.text import clean_line
+from huzheng.core.validators import clean_email, clean_phone
+from huzheng.queueing.services import QueueError
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 CODE_LENGTH = 8
 NEAREST = 5  # how many free slots a "just filled" answer offers
-PHONE = re.compile(r"^(09\d{8}|0\d{1,3}\d{5,8}|\+886\d{8,9})$")
+MAX_BLOCK_LENGTH = dt.timedelta(days=366)
+# What a staff member reads on a request's page: written to the audit log.
+HOME_VISIT_PERSONAL_DATA = [
+    "contact_name",
+    "phone",
+    "email",
+    "person_name",
+    "national_id_masked",
+    "address",
+    "details",
+]
+GROUP_PERSONAL_DATA = ["contact_name", "phone", "email"]
 
 
 class AppointmentError(ApiError):
@@ -255,9 +271,13 @@ def book(
             fields={"service": _("This service cannot be booked online.")},
         )
     slot = _open_slot(office, service, start, now=now)
-    _check_limit(office, service, person["national_id_hash"], policy, now=now)
     try:
-        booking = _claim(office, service, slot, policy, key=key, **person)
+        with transaction.atomic():
+            # The count and the insert under one lock: two requests of one person at once
+            # would both count one booking held and both book (issue 15, finding 2).
+            _lock_bookings_of(office)
+            _check_limit(office, service, person["national_id_hash"], policy, now=now)
+            booking = _claim(office, service, slot, policy, key=key, **person)
     except _KeyTaken:
         return Booking.objects.get(office=office, idempotency_key=key), False
     if booking is None:
@@ -340,8 +360,6 @@ def move(booking, start, *, now=None):
 def check_in_service(office, code):
     """The kiosk's look-up (預約報到): the booked service of today's booking with this code,
     which is marked checked in. Registered with the queue in apps.py."""
-    from huzheng.queueing.services import QueueError
-
     booking = (
         Booking.objects.select_for_update()
         .select_related("service")
@@ -405,9 +423,69 @@ def mark(booking, status, *, user=None, now=None):
             _("A booking can be marked attended only on the day of the appointment."),
             status=409,
         )
-    Booking.objects.filter(pk=booking.pk).update(status=status, marked_by=user)
-    booking.refresh_from_db()
+    with transaction.atomic():
+        Booking.objects.filter(pk=booking.pk).update(status=status, marked_by=user)
+        booking.refresh_from_db()
+        record_audit(user, AuditEntry.Action.UPDATE, booking, fields=["status"])
     return booking
+
+
+def schedule(office, first, last, *, user, place=None, export=False):
+    """An office's bookings from `first` to `last` (dates), optionally of one place, for
+    a staff member's schedule or its CSV. Names are personal data, so a list of them is
+    a staff read (an export when downloaded) in the audit log."""
+    bookings = (
+        Booking.objects.filter(
+            office=office,
+            start__gte=_local_midnight(first),
+            start__lt=_local_midnight(last + dt.timedelta(days=1)),
+        )
+        .select_related("service", "ticket")
+        .order_by("start", "place")
+    )
+    if place:
+        bookings = bookings.filter(place=place)
+    bookings = list(bookings)
+    if bookings or export:
+        record_audit(
+            user,
+            AuditEntry.Action.EXPORT if export else AuditEntry.Action.READ,
+            office,
+            fields=["name", "national_id_masked"],
+            reason=(
+                f"appointments {first.isoformat()}/{last.isoformat()}"
+                if export
+                else f"appointment schedule {first.isoformat()}/{last.isoformat()}"
+            ),
+        )
+    return bookings
+
+
+def blocks_between(office, first, last):
+    """The office's blocked times overlapping the days `first` to `last`."""
+    return list(
+        SlotBlock.objects.filter(
+            office=office, start__lt=_local_midnight(last + dt.timedelta(days=1))
+        ).filter(end__gt=_local_midnight(first))
+    )
+
+
+def check_block(start, end, *, start_changed=True, now=None):
+    """The rule of a blocked time (封鎖時段): it ends after it starts, lasts at most a year
+    and lies ahead; a running block may be edited while it has not ended, as long as its
+    start is left alone. Raises AppointmentError with the message per field."""
+    now = now or timezone.now()
+    errors = {}
+    if end <= start:
+        errors["end"] = _("The end must be after the start.")
+    elif end - start > MAX_BLOCK_LENGTH:
+        errors["end"] = _("A blocked time can last at most a year.")
+    if end <= now:
+        errors["end"] = errors.get("end") or _("The end must be in the future.")
+    elif start < now and start_changed:
+        errors["start"] = _("The start must be in the future.")
+    if errors:
+        raise AppointmentError("invalid_block", next(iter(errors.values())), fields=errors)
 
 
 # --- reminders -------------------------------------------------------------------------
@@ -430,7 +508,6 @@ def send_reminders(*, now=None):
             reminded_at=now
         ):
             continue
-        from huzheng.appointments import messages
 
         messages.send_reminder(booking)
         sent += 1
@@ -477,7 +554,7 @@ def request_home_visit(office, *, service, village, idempotency_key=None, **data
             "Home visits are made only within this office's villages. Please choose your "
             "village from the list, or contact the office that serves your address."
         )
-    address = _clean_text(data.get("address"), 200)
+    address = clean_line(data.get("address"), 200)
     if not address:
         errors["address"] = _("Please enter the address of the visit.")
     elif _outside_township(address, office):
@@ -488,10 +565,10 @@ def request_home_visit(office, *, service, village, idempotency_key=None, **data
     reason = data.get("reason")
     if reason not in HomeVisit.Reason.values:
         errors["reason"] = _("Please choose why the person cannot come to the office.")
-    person_name = _clean_text(data.get("person_name"), 60)
+    person_name = clean_line(data.get("person_name"), 60)
     if not person_name:
         errors["person_name"] = _("Please enter the name of the person who needs the visit.")
-    preferred = _clean_text(data.get("preferred_dates"), 200)
+    preferred = clean_line(data.get("preferred_dates"), 200)
     if not preferred:
         errors["preferred_dates"] = _("Please say which days and times suit you.")
     try:
@@ -521,7 +598,7 @@ def request_home_visit(office, *, service, village, idempotency_key=None, **data
         village=village,
         address=address,
         reason=reason,
-        details=_clean_text(data.get("details"), 1000),
+        details=clean_line(data.get("details"), 1000),
         preferred_dates=preferred,
         idempotency_key=key,
     )
@@ -534,7 +611,7 @@ def request_group(office, *, service, idempotency_key=None, **data):
     if key and (existing := GroupRequest.objects.filter(idempotency_key=key).first()):
         return existing, False
     errors = {}
-    organisation = _clean_text(data.get("organisation"), 120)
+    organisation = clean_line(data.get("organisation"), 120)
     if not organisation:
         errors["organisation"] = _("Please enter the name of the company or group.")
     try:
@@ -543,7 +620,7 @@ def request_group(office, *, service, idempotency_key=None, **data):
         people = 0
     if not 2 <= people <= 500:
         errors["people"] = _("A group application is for 2 to 500 people.")
-    preferred = _clean_text(data.get("preferred_dates"), 200)
+    preferred = clean_line(data.get("preferred_dates"), 200)
     if not preferred:
         errors["preferred_dates"] = _("Please say which days and times suit you.")
     contact = _clean_contact(data, errors)
@@ -556,12 +633,33 @@ def request_group(office, *, service, idempotency_key=None, **data):
         organisation=organisation,
         people=people,
         preferred_dates=preferred,
-        place=_clean_text(data.get("place"), 200),
-        details=_clean_text(data.get("details"), 1000),
+        place=clean_line(data.get("place"), 200),
+        details=clean_line(data.get("details"), 1000),
         idempotency_key=key,
         **contact,
     )
     return group, True
+
+
+def open_request(request, *, user):
+    """A staff member opens a home visit or group request: what the page shows of the
+    person is a staff read, written to the audit log."""
+    record_audit(user, AuditEntry.Action.READ, request, fields=_personal_data(request))
+    return request
+
+
+def home_visit_schedule(visits, *, user, now=None):
+    """The confirmed home visits of `visits` (a queryset the staff member may see) from
+    today on, by time (出勤表); each one shown is a staff read, logged."""
+    today = timezone.localdate(now)
+    shown = list(
+        visits.filter(
+            status=HomeVisit.Status.CONFIRMED, scheduled_at__gte=_local_midnight(today)
+        ).order_by("scheduled_at")[:300]
+    )
+    for visit in shown:
+        record_audit(user, AuditEntry.Action.READ, visit, fields=HOME_VISIT_PERSONAL_DATA)
+    return shown
 
 
 def confirm_request(request, scheduled_at, *, user=None, note=""):
@@ -579,13 +677,13 @@ def confirm_request(request, scheduled_at, *, user=None, note=""):
         request.Status.CONFIRMED,
         user=user,
         scheduled_at=scheduled_at,
-        staff_note=_clean_text(note, 300),
+        staff_note=clean_line(note, 300),
     )
 
 
 def decline_request(request, *, user=None, note=""):
     """Staff decline a request, saying why."""
-    note = _clean_text(note, 300)
+    note = clean_line(note, 300)
     if not note:
         raise AppointmentError(
             "reason_needed",
@@ -620,11 +718,21 @@ def _decide(request, status, *, user, notify=True, **fields):
             setattr(locked, name, value)
         locked.save(update_fields=["status", "handled_by", *fields])
     if notify:
-        from huzheng.appointments import messages
-
         transaction.on_commit(lambda: messages.send_request_decision(locked))
     request.refresh_from_db()
     return locked
+
+
+def open_session(session, *, user):
+    """A staff member opens an outreach session with its bookings: their names and
+    phones are a staff read, logged (the session itself holds no personal data)."""
+    record_audit(
+        user,
+        AuditEntry.Action.READ,
+        session,
+        fields=["bookings.name", "bookings.phone", "bookings.email"],
+    )
+    return session
 
 
 def open_sessions(office, *, now=None):
@@ -652,7 +760,7 @@ def book_session(session, *, idempotency_key=None, now=None, **data):
     if key and (existing := SessionBooking.objects.filter(idempotency_key=key).first()):
         return existing, False
     errors = {}
-    name = _clean_text(data.get("name"), 120)
+    name = clean_line(data.get("name"), 120)
     if not name:
         errors["name"] = _("Please enter your name, or the school's name.")
     try:
@@ -662,8 +770,8 @@ def book_session(session, *, idempotency_key=None, now=None, **data):
     if not 1 <= people <= 200:
         errors["people"] = _("Please enter how many people are coming (1 to 200).")
     contact_errors = {}
-    phone = _clean_phone(data.get("phone"), contact_errors)
-    email = _clean_email(data.get("email"), contact_errors)
+    phone = _checked(contact_errors, "phone", clean_phone, data.get("phone"))
+    email = _checked(contact_errors, "email", clean_email, data.get("email"))
     errors.update(contact_errors)
     if errors:
         raise invalid(errors)
@@ -690,7 +798,6 @@ def book_session(session, *, idempotency_key=None, now=None, **data):
             email=email,
             idempotency_key=key,
         )
-    from huzheng.appointments import messages
 
     transaction.on_commit(lambda: messages.send_session_booked(booking))
     return booking, True
@@ -708,7 +815,7 @@ def cancel_session_booking(booking):
 def clean_person(*, name, national_id, phone, email="", name_field="name"):
     """Check a person's details; AppointmentError 422 names every bad field at once."""
     errors = {}
-    clean_name = _clean_text(name, 60)
+    clean_name = clean_line(name, 60)
     if not clean_name:
         errors[name_field] = _("Please enter your name.")
     number = None
@@ -716,8 +823,8 @@ def clean_person(*, name, national_id, phone, email="", name_field="name"):
         number = parse_person_id(national_id, kinds=ALL_KINDS).number
     except ValidationError as exc:
         errors["national_id"] = exc.messages[0]
-    clean_phone = _clean_phone(phone, errors)
-    clean_email = _clean_email(email, errors)
+    phone = _checked(errors, "phone", clean_phone, phone)
+    email = _checked(errors, "email", clean_email, email)
     if errors:
         raise invalid(errors)
     return {
@@ -725,44 +832,32 @@ def clean_person(*, name, national_id, phone, email="", name_field="name"):
         "national_id_hash": lookup_hash(number),
         "national_id_encrypted": encrypt_text(number),
         "national_id_masked": mask(number),
-        "phone": clean_phone,
-        "email": clean_email,
+        "phone": phone,
+        "email": email,
     }
 
 
 def _clean_contact(data, errors):
-    contact_name = _clean_text(data.get("contact_name"), 60)
+    contact_name = clean_line(data.get("contact_name"), 60)
     if not contact_name:
         errors["contact_name"] = _("Please enter the name of the contact person.")
-    phone = _clean_phone(data.get("phone"), errors)
-    email = _clean_email(data.get("email"), errors)
+    phone = _checked(errors, "phone", clean_phone, data.get("phone"))
+    email = _checked(errors, "email", clean_email, data.get("email"))
     return {"contact_name": contact_name, "phone": phone, "email": email}
 
 
-def _clean_phone(value, errors):
-    phone = re.sub(r"[\s\-()]", "", _clean_text(value, 30))
-    if not PHONE.fullmatch(phone):
-        errors["phone"] = _(
-            "Please enter a phone number we can reach you at, for example 0912345678 or 069211234."
-        )
-    return phone
+def _personal_data(request):
+    return HOME_VISIT_PERSONAL_DATA if isinstance(request, HomeVisit) else GROUP_PERSONAL_DATA
 
 
-def _clean_email(value, errors):
-    email = _clean_text(value, 254)
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            errors["email"] = _("Please enter a valid e-mail address, or leave it empty.")
-    return email
-
-
-def _clean_text(value, limit):
-    text = " ".join(str(value or "").split())
-    # Control characters never belong in a name or an address.
-    text = "".join(c for c in text if c.isprintable())
-    return text[:limit]
+def _checked(errors, field, check, value):
+    """check(value) of one line of input, or "" with the check's message put in
+    errors[field]."""
+    try:
+        return check(clean_line(value, 300))
+    except ValidationError as exc:
+        errors[field] = exc.messages[0]
+        return ""
 
 
 _TOWNSHIP = re.compile(r"(?:[\u4e00-\u9fff]{2}[縣市])?([\u4e00-\u9fff]{1,3}[鄉鎮市區])")
@@ -820,6 +915,14 @@ def _open_slot(office, service, start, *, now=None):
         message = _("The office does not take appointments for this service at that time.")
         raise AppointmentError("no_such_slot", message, fields={"start": message})
     return slot
+
+
+def _lock_bookings_of(office):
+    """Hold the office's row lock until the booking's transaction ends, so one person's
+    bookings are counted and added one request at a time. PostgreSQL takes the row lock;
+    SQLite's IMMEDIATE transactions already take the database's write lock at the start.
+    An office's bookings are few a minute, so one lock per office costs nothing."""
+    list(Office.objects.select_for_update().filter(pk=office.pk).values_list("pk", flat=True))
 
 
 def _check_limit(office, service, id_hash, policy, *, now=None):
@@ -957,13 +1060,9 @@ def _local_midnight(day):
 
 
 def _format(moment):
-    from huzheng.core.roc import format_for_language
-
     local = timezone.localtime(moment)
     return f"{format_for_language(local.date())} {local:%H:%M}"
 
 
 def _notify_booked(booking, moved=False):
-    from huzheng.appointments import messages
-
     messages.send_confirmation(booking, moved=moved)

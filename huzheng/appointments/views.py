@@ -8,7 +8,6 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib import messages as flash
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.http import urlencode
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -28,9 +27,10 @@ from huzheng.appointments.models import Booking
 from huzheng.catalog.models import Category
 from huzheng.catalog.services import checklist
 from huzheng.core import ratelimit
+from huzheng.core.i18n import is_english, localized
 from huzheng.core.qr import qr_svg
 from huzheng.core.roc import format_for_language, roc_year
-from huzheng.core.services import OfficeNotFound, get_office
+from huzheng.core.services import office_asked
 
 # Session keys: the codes this browser booked, and the booking it proved it owns.
 BOOKED_KEY = "appointments_booked"
@@ -43,7 +43,7 @@ MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 @require_http_methods(["GET", "HEAD"])
 def index(request):
     """The bookable services by category, and the other ways to meet the office."""
-    office = office_for(request)
+    office = office_asked(request)
     bookable = list(services.bookable_services())
     groups = [
         {"label": label, "services": [s for s in bookable if s.category == value]}
@@ -55,7 +55,7 @@ def index(request):
         "appointments/index.html",
         {
             "office": office,
-            "office_name": _office_name(office),
+            "office_name": office.display_name(),
             "groups": groups,
             "office_query": _office_query(request, office),
         },
@@ -67,7 +67,7 @@ def index(request):
 def service(request, slug):
     """One service: what to bring, the month calendar, the chosen day's times and the
     details form. POST books and redirects to the confirmation."""
-    office = office_for(request)
+    office = office_asked(request)
     try:
         booked_service = services.get_bookable_service(slug)
     except services.AppointmentError:
@@ -94,9 +94,9 @@ def service(request, slug):
         "appointments/service.html",
         {
             "office": office,
-            "office_name": _office_name(office),
+            "office_name": office.display_name(),
             "service": booked_service,
-            "service_name": _service_name(booked_service),
+            "service_name": localized(booked_service),
             "checklist": checklist(booked_service),
             "calendar": cal,
             "form": form,
@@ -360,33 +360,21 @@ def _month_link(base, first, office_q):
 
 def _month_label(year, month):
     """民國115年12月; in English: December 2026 (ROC 115)."""
-    if (get_language() or "zh-hant").lower().startswith("zh"):
+    if not is_english():
         return f"民國{roc_year(year)}年{month}月"
     return f"{dt.date(year, month, 1):%B} {year} (ROC {roc_year(year)})"
 
 
-def _office_name(office):
-    if (get_language() or "").lower().startswith("en") and office.name_en:
-        return office.name_en
-    return office.name
-
-
-def _service_name(service):
-    if (get_language() or "").lower().startswith("en") and service.name_en:
-        return service.name_en
-    return service.name
-
-
 def _spoken_date(date):
     """The date as a screen reader should hear it before a day's status."""
-    separator = "，" if (get_language() or "zh-hant").lower().startswith("zh") else ", "
+    separator = "，" if not is_english() else ", "
     return _long_date(date) + separator
 
 
 def _long_date(date):
     """民國115年12月1日（星期二）; in English with the ROC year beside the ISO date."""
     weekday = WEEKDAYS[date.weekday()]
-    if (get_language() or "zh-hant").lower().startswith("zh"):
+    if not is_english():
         return f"{format_for_language(date)}（{weekday}）"
     return f"{format_for_language(date)}, {weekday}"
 
@@ -503,7 +491,7 @@ def _booking_context(booking):
         "booking": booking,
         "office": booking.office,
         "service": booking.service,
-        "service_name": _service_name(booking.service),
+        "service_name": localized(booking.service),
         "checklist": checklist(booking.service),
         "date_label": _long_date(start.date()),
         "time_label": f"{start:%H:%M}–{end:%H:%M}",
@@ -512,17 +500,6 @@ def _booking_context(booking):
 
 
 # --- office ---------------------------------------------------------------------------------
-
-
-def office_for(request):
-    """?office=<code>, else the site's office, else the configured default office."""
-    code = request.GET.get("office")
-    try:
-        if code:
-            return get_office(code)
-        return request.office or get_office(settings.HUZHENG_DEFAULT_OFFICE)
-    except OfficeNotFound:
-        raise Http404("office") from None
 
 
 def _office_param(request, office):

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from huzheng.cases import services
 from huzheng.cases.forms import AssignForm, CloseForm, NoteForm, RegisterForm
-from huzheng.cases.models import STAGE_ORDER, Case, Stage
-from huzheng.core.models import AuditEntry
-from huzheng.core.services import for_staff, record_audit, staff_office, staff_office_ids
+from huzheng.cases.models import Case
+from huzheng.core.services import for_staff, staff_office
+from huzheng.queueing.services import todays_ticket
 
 VIEW_PERMISSION = "cases.view_case"
 ADD_PERMISSION = "cases.add_case"
@@ -25,16 +25,7 @@ MAX_DB_ID = 2**63 - 1
 
 def dashboard(request):
     _require(request, VIEW_PERMISSION)
-    lists = services.dashboard(request.user, staff_office_ids(request.user))
-    if any(lists.values()):
-        # Applicants' names are personal data: a list of them is a staff read.
-        record_audit(
-            request.user,
-            AuditEntry.Action.READ,
-            staff_office(request.user) or request.user,
-            fields=["applicant_name"],
-            reason="case dashboard",
-        )
+    lists = services.dashboard(request.user)
     return render(
         request,
         "cases/admin/dashboard.html",
@@ -58,13 +49,7 @@ def register(request):
         ticket = None
         label = data["ticket_label"].strip().upper()
         if label:
-            from huzheng.queueing.models import Ticket
-
-            ticket = (
-                Ticket.objects.filter(office=office, date=timezone.localdate(), label=label)
-                .order_by("-issued_at")
-                .first()
-            )
+            ticket = todays_ticket(office, label)
             if ticket is None:
                 form.add_error("ticket_label", _("No ticket of today has this number."))
         if not form.errors:
@@ -89,7 +74,6 @@ def register(request):
             except services.CaseError as exc:
                 form.add_error(None, exc.message)
             else:
-                record_audit(request.user, AuditEntry.Action.CREATE, case, fields=["national_id"])
                 messages.success(
                     request, _("Case %(number)s is registered.") % {"number": case.number}
                 )
@@ -99,26 +83,14 @@ def register(request):
 
 def detail(request, pk):
     _require(request, VIEW_PERMISSION)
-    case = _case(request, pk)
-    record_audit(
-        request.user,
-        AuditEntry.Action.READ,
-        case,
-        fields=["applicant_name", "national_id_masked", "phone", "email", "birth_date"],
-    )
-    current = STAGE_ORDER.index(case.stage)
-    next_stages = [
-        (value, label)
-        for value, label in Stage.choices
-        if STAGE_ORDER.index(value) > current and value != Stage.CLOSED
-    ]
+    case = services.read_case(_case(request, pk), user=request.user)
     return render(
         request,
         "cases/admin/detail.html",
         {
             "case": case,
             "events": case.events.select_related("by"),
-            "next_stages": next_stages,
+            "next_stages": services.next_stages(case),
             "may_change": request.user.has_perm(CHANGE_PERMISSION) and not case.is_closed,
             "note_form": NoteForm(),
             "assign_form": AssignForm(office=case.office, initial={"clerk": case.assigned_to_id}),
@@ -141,7 +113,6 @@ def move(request, pk):
     except services.CaseError as exc:
         messages.error(request, exc.message)
     else:
-        record_audit(request.user, AuditEntry.Action.UPDATE, case, fields=["stage"])
         messages.success(
             request, _("The case is now at “%(stage)s”.") % {"stage": case.get_stage_display()}
         )
@@ -174,7 +145,6 @@ def assign(request, pk):
     except services.CaseError as exc:
         messages.error(request, exc.message)
     else:
-        record_audit(request.user, AuditEntry.Action.UPDATE, case, fields=["assigned_to"])
         messages.success(request, _("The case is assigned."))
     return redirect("cases_staff:detail", pk=case.pk)
 
@@ -197,7 +167,6 @@ def close(request, pk):
     except services.CaseError as exc:
         messages.error(request, exc.message)
     else:
-        record_audit(request.user, AuditEntry.Action.UPDATE, case, fields=["stage"])
         messages.success(request, _("The case is closed."))
     return redirect("cases_staff:detail", pk=case.pk)
 
@@ -205,10 +174,10 @@ def close(request, pk):
 def letter(request, pk):
     _require(request, VIEW_PERMISSION)
     case = _case(request, pk)
-    if not case.reply_letter:
+    pdf = services.read_reply_letter(case, user=request.user)
+    if pdf is None:
         raise Http404
-    record_audit(request.user, AuditEntry.Action.READ, case, fields=["reply_letter"])
-    response = HttpResponse(bytes(case.reply_letter), content_type="application/pdf")
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="reply-{case.number}.pdf"'
     return response
 

@@ -22,11 +22,16 @@ from django.utils.translation import gettext_lazy
 from huzheng.cases.models import STAGE_ORDER, Case, CaseEvent, Stage
 from huzheng.core import crypto, ratelimit, roc
 from huzheng.core.identity import ALL_KINDS, parse_person_id
+from huzheng.core.models import AuditEntry, StaffProfile
+from huzheng.core.pdf import render_pdf
 from huzheng.core.sequences import next_number
-from huzheng.core.services import is_working_day
+from huzheng.core.services import for_staff, is_working_day, record_audit, staff_office
 from huzheng.core.signals import registration_completed
 from huzheng.core.text import clean_line, clean_text
-from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, mobile_number
+from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, clean_phone, mobile_number
+from huzheng.notify import services as notify
+from huzheng.queueing.models import VisitRecord
+from huzheng.queueing.services import link_record
 from huzheng.surveys.services import case_survey_message
 
 NUMBER = re.compile(r"^\d{1,3}-[A-Z0-9_-]{1,32}-\d{6,9}$")
@@ -157,6 +162,10 @@ def register_case(
         email = clean_email(email)
     except ValidationError:
         raise CaseError("invalid", _("Please enter a valid e-mail address.")) from None
+    try:
+        phone = clean_phone(phone) if clean_line(phone) else ""
+    except ValidationError as exc:
+        raise CaseError("invalid", exc.messages[0]) from None
     if notify_email and not email:
         raise CaseError("invalid", _("An e-mail address is needed to send e-mail updates."))
     if notify_sms and not phone:
@@ -178,7 +187,7 @@ def register_case(
             national_id_encrypted=crypto.encrypt(person.number),
             national_id_masked=person.masked,
             birth_date=birth_date,
-            phone=clean_line(phone, 30),
+            phone=phone,
             email=email,
             received_on=received_on,
             documents=documents,
@@ -190,10 +199,8 @@ def register_case(
             assigned_to=assigned_to,
         )
         CaseEvent.objects.create(case=case, stage=Stage.RECEIVED, at=timezone.now(), by=_user(user))
+        record_audit(user, AuditEntry.Action.CREATE, case, fields=["national_id"])
         if ticket is not None and ticket.date == timezone.localdate():
-            from huzheng.queueing.models import VisitRecord
-            from huzheng.queueing.services import link_record
-
             link_record(ticket, kind=VisitRecord.Kind.CASE, reference=case.number, user=user)
     return case
 
@@ -225,14 +232,26 @@ def working_days_until(office, first, last):
     return count
 
 
+def next_stages(case):
+    """The stages the case may move to: any later one (a stage may be skipped, say no
+    inquiry to other agencies was needed), never back; closing goes through close()."""
+    if case.stage == Stage.CLOSED:
+        return []
+    current = STAGE_ORDER.index(case.stage)
+    return [
+        (value, label)
+        for value, label in Stage.choices
+        if STAGE_ORDER.index(value) > current and value != Stage.CLOSED
+    ]
+
+
 def move_stage(case, stage, *, user=None, note=""):
-    """Move a case forward to a later stage (a stage may be skipped, say no inquiry to
-    other agencies was needed); never back, and closing goes through close()."""
+    """Move a case forward to one of its next_stages(), audited."""
     if stage not in STAGE_ORDER or stage == Stage.CLOSED:
         raise CaseError("invalid_stage", _("Choose a stage to move the case to."))
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
-        if STAGE_ORDER.index(stage) <= STAGE_ORDER.index(case.stage):
+        if stage not in dict(next_stages(case)):
             raise CaseError(
                 "backwards",
                 _("The case is already at “%(stage)s”; a case only moves forward.")
@@ -243,6 +262,7 @@ def move_stage(case, stage, *, user=None, note=""):
         CaseEvent.objects.create(
             case=case, stage=stage, at=timezone.now(), by=_user(user), note=clean_text(note)
         )
+        record_audit(user, AuditEntry.Action.UPDATE, case, fields=["stage"])
         transaction.on_commit(lambda: notify_applicant(case))
     return case
 
@@ -281,6 +301,7 @@ def assign(case, clerk, *, user=None):
             by=_user(user),
             note=clerk.get_full_name() or clerk.get_username(),
         )
+        record_audit(user, AuditEntry.Action.UPDATE, case, fields=["assigned_to"])
     return case
 
 
@@ -306,6 +327,7 @@ def close(case, *, user=None, subject="", explanation=""):
         CaseEvent.objects.create(
             case=locked, stage=Stage.CLOSED, at=now, by=_user(user), note=clean_text(explanation)
         )
+        record_audit(user, AuditEntry.Action.UPDATE, locked, fields=["stage"])
         registration_completed.send(
             sender=Case,
             office=locked.office,
@@ -318,9 +340,27 @@ def close(case, *, user=None, subject="", explanation=""):
     return locked
 
 
-def reply_letter_pdf(case, *, subject, explanation, on=None):
-    from huzheng.core.pdf import render_pdf
+def read_case(case, *, user):
+    """A staff member opens a case's page: the applicant's details are personal data, so
+    the read goes to the audit log."""
+    record_audit(
+        user,
+        AuditEntry.Action.READ,
+        case,
+        fields=["applicant_name", "national_id_masked", "phone", "email", "birth_date"],
+    )
+    return case
 
+
+def read_reply_letter(case, *, user):
+    """The reply letter's PDF for a staff member, audited; None when there is none."""
+    if not case.reply_letter:
+        return None
+    record_audit(user, AuditEntry.Action.READ, case, fields=["reply_letter"])
+    return bytes(case.reply_letter)
+
+
+def reply_letter_pdf(case, *, subject, explanation, on=None):
     paragraphs = [p.strip() for p in str(explanation or "").splitlines() if p.strip()]
     return render_pdf(
         "cases/reply_letter.html",
@@ -337,8 +377,6 @@ def reply_letter_pdf(case, *, subject, explanation, on=None):
 def notify_applicant(case):
     """An e-mail and/or a text message to an applicant who asked for them, each with its
     channel's stop link; a failed delivery is recorded by notify and never stops the case."""
-    from huzheng.notify import services as notify
-
     if not (case.notify_email or case.notify_sms):
         return
     text = _(
@@ -470,13 +508,13 @@ def progress_of(case):
     return _progress(case)
 
 
-def dashboard(user, office_ids, today=None):
+def dashboard(user, today=None):
     """My cases, due soon (within 3 working days) and overdue, of the open cases the
     staff member may see; the director's lists cover the whole office."""
     today = today or roc.today()
-    open_cases = Case.objects.exclude(stage=Stage.CLOSED).select_related("service", "office")
-    if office_ids is not None:
-        open_cases = open_cases.filter(office_id__in=office_ids)
+    open_cases = for_staff(
+        Case.objects.exclude(stage=Stage.CLOSED).select_related("service", "office"), user
+    )
     mine = list(open_cases.filter(assigned_to=user).order_by("due_on", "sequence")[:200])
     dated = open_cases.filter(due_on__isnull=False)
     overdue = list(dated.filter(due_on__lt=today).order_by("due_on", "sequence")[:200])
@@ -487,7 +525,17 @@ def dashboard(user, office_ids, today=None):
         ).order_by("due_on", "sequence")[:500]
         if working_days_until(case.office, today, case.due_on) <= DUE_SOON_WORKING_DAYS
     ]
-    return {"mine": mine, "due_soon": soon, "overdue": overdue}
+    lists = {"mine": mine, "due_soon": soon, "overdue": overdue}
+    if any(lists.values()):
+        # Applicants' names are personal data: a list of them is a staff read.
+        record_audit(
+            user,
+            AuditEntry.Action.READ,
+            staff_office(user) or user,
+            fields=["applicant_name"],
+            reason="case dashboard",
+        )
+    return lists
 
 
 # --- the public query ---------------------------------------------------------------------
@@ -599,7 +647,6 @@ def _clerk_phone(case):
     """The assigned clerk's phone from their staff profile; one query, only when assigned."""
     if not case.assigned_to_id:
         return ""
-    from huzheng.core.models import StaffProfile
 
     phone = (
         StaffProfile.objects.filter(user_id=case.assigned_to_id)
@@ -610,8 +657,6 @@ def _clerk_phone(case):
 
 
 def _confirm_opt_in(case, channels):
-    from huzheng.notify import services as notify
-
     values = {"number": case.number, "office": case.office.name}
     if CHANNEL_EMAIL in channels:
         text = (

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from huzheng.catalog import tables
+from huzheng.core.i18n import localized
 from huzheng.core.roc import RocDateField
 
 
@@ -20,10 +20,9 @@ class ChecklistForm(forms.Form):
     def __init__(self, service, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.service = service
-        english = tables.english()
         for question in service.questions.all():
             self.fields[question.key] = forms.ChoiceField(
-                label=question.text_en if english and question.text_en else question.text,
+                label=localized(question, "text"),
                 choices=[("yes", _("Yes")), ("no", _("No"))],
                 widget=forms.RadioSelect,
                 required=True,

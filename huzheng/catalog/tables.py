@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from huzheng.catalog.models import FineRule, RegistrationService
+from huzheng.core.i18n import is_english, localized
 
 
 @dataclass
@@ -50,10 +51,6 @@ def catalog_version():
     return "-".join(str(p.timestamp() if hasattr(p, "timestamp") else p) for p in parts)
 
 
-def english():
-    return (get_language() or "").startswith("en")
-
-
 def _services():
     return RegistrationService.objects.prefetch_related("documents", "fees").order_by(
         "category", "sort_order", "name"
@@ -61,7 +58,7 @@ def _services():
 
 
 def _name(service):
-    return service.name_en if english() and service.name_en else service.name
+    return localized(service, "name")
 
 
 def _updated(queryset):
@@ -71,7 +68,7 @@ def _updated(queryset):
 def deadline_text(service):
     if service.deadline_days is None:
         return ""
-    if english():
+    if is_english():
         months = f"{service.deadline_months} months, then " if service.deadline_months else ""
         return f"{months}{service.deadline_days} days"
     return service.deadline_note or (
@@ -90,8 +87,8 @@ def processing_text(service):
 
 
 def fee_text(fee):
-    label = fee.label_en if english() and fee.label_en else fee.label
-    unit = fee.unit_en if english() and fee.unit_en else fee.unit
+    label = localized(fee, "label")
+    unit = localized(fee, "unit")
     text = f"{label} NT${fee.amount}/{unit}"
     if fee.additional_amount is not None:
         text += str(_(", NT$%(amount)s for each further copy") % {"amount": fee.additional_amount})
@@ -108,12 +105,8 @@ def _guides():
                 "service": _name(s),
                 "slug": s.slug,
                 "category": str(s.get_category_display()),
-                "who_may_apply": s.who_may_apply_en
-                if english() and s.who_may_apply_en
-                else s.who_may_apply,
-                "documents": "；".join(
-                    (d.name_en if english() and d.name_en else d.name) for d in documents
-                ),
+                "who_may_apply": localized(s, "who_may_apply"),
+                "documents": "；".join(localized(d, "name") for d in documents),
                 "fees": "；".join(fee_text(f) for f in s.fees.all()) or str(_("Free")),
                 "deadline": deadline_text(s),
                 "any_office": bool(s.cross_office),
@@ -170,9 +163,9 @@ def _fees():
                 {
                     "service": _name(s),
                     "slug": s.slug,
-                    "item": f.label_en if english() and f.label_en else f.label,
+                    "item": localized(f, "label"),
                     "amount": f.amount,
-                    "unit": f.unit_en if english() and f.unit_en else f.unit,
+                    "unit": localized(f, "unit"),
                     "additional_amount": f.additional_amount,
                     "note": f.note,
                     "basis": f.basis,
@@ -196,8 +189,8 @@ def _fines():
     rows = [
         {
             "article": r.article,
-            "offence": r.offence_en if english() and r.offence_en else r.offence,
-            "condition": r.condition_en if english() and r.condition_en else r.condition,
+            "offence": localized(r, "offence"),
+            "condition": localized(r, "condition"),
             "amount": r.amount,
             "basis": r.basis,
         }

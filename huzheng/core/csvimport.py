@@ -6,6 +6,7 @@ the house numbers and the government office calendar all read through `csv_rows`
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -67,6 +68,38 @@ def csv_rows(data, *, max_bytes, refused):
     if not numbered:
         raise refused([RowError(None, "", _("The file is empty."))])
     return numbered, encoding
+
+
+def column_map(header, aliases):
+    """{column key: index} from the heading row. `aliases` is {key: [heading, ...]};
+    headings match whatever their width, case, spaces or byte-order mark, unknown ones
+    are ignored and the first of a repeated one counts."""
+    wanted = {_heading(alias): key for key, names in aliases.items() for alias in names}
+    columns = {}
+    for index, cell in enumerate(header):
+        key = wanted.get(_heading(cell))
+        if key and key not in columns:
+            columns[key] = index
+    return columns
+
+
+def cell(cells, columns, key):
+    """The row's text in the column of `key` (full-width folded, ends trimmed); "" when
+    the file has no such column or the row stops short of it."""
+    index = columns.get(key)
+    if index is None or index >= len(cells):
+        return ""
+    return unicodedata.normalize("NFKC", cells[index]).strip()
+
+
+def quoted(value, limit=20):
+    """A cell's text as quoted back in a message: printable and short."""
+    value = "".join(ch for ch in str(value) if ch.isprintable())
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+def _heading(text):
+    return unicodedata.normalize("NFKC", text).strip().lower().replace(" ", "").lstrip("\ufeff")
 
 
 def decode(data):

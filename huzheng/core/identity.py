@@ -87,7 +87,9 @@ def parse_person_id(value, kinds=ALL_KINDS):
                 "please check each character again."
             ),
             code="checksum",
-            params={"number": number},
+            # A typo of a real number is still personal data: the message goes into
+            # pages, JSON answers and logs, so it quotes the number masked.
+            params={"number": mask(number)},
         )
     return PersonId(number=number, kind=kind)
 

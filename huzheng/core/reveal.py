@@ -26,7 +26,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from huzheng.core import crypto
-from huzheng.core.services import reveal, staff_office_ids
+from huzheng.core.services import for_staff, reveal, staff_office_ids
 
 MAX_DB_ID = 2**63 - 1
 MAX_OTHER_REASON = 200
@@ -120,9 +120,8 @@ def find_subject(user, app_label, model_name, pk):
     if not 0 < pk <= MAX_DB_ID:
         raise Http404
     queryset = entry.model._default_manager.filter(pk=pk)
-    office_ids = staff_office_ids(user)
-    if office_ids is not None and entry.office_lookup is not None:
-        queryset = queryset.filter(**{f"{entry.office_lookup}__in": office_ids})
+    if entry.office_lookup is not None:
+        queryset = for_staff(queryset, user, entry.office_lookup)
     obj = queryset.first()
     if obj is None:
         raise Http404

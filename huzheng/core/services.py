@@ -35,6 +35,9 @@ STATE_LABELS = {
 _OFFICE_CODE = re.compile(r"[a-z0-9_-]{1,32}")
 
 
+_OFFICE_CODE = re.compile(r"[a-z0-9_-]{1,40}")
+
+
 class OfficeNotFound(Exception):
     """No active office has this code."""
 
@@ -293,6 +296,13 @@ def record_audit(user, action, obj, *, fields=(), reason="", office=None, reques
     )
 
 
+def open_record(user, obj):
+    """A staff member opens a record in the back office: a read of its model's
+    `personal_data_fields`, written to the audit log."""
+    fields = list(getattr(type(obj), "personal_data_fields", ()))
+    return record_audit(user, AuditEntry.Action.READ, obj, fields=fields)
+
+
 def reveal(token, *, user, subject, field, reason=""):
     """Decrypt a personal-data field for a staff member, writing the read to the audit log
     first: no plain text leaves this function unrecorded."""
@@ -412,6 +422,42 @@ def get_office_or_404(code):
         return get_office(code)
     except OfficeNotFound:
         raise Http404(str(code)[:40]) from None
+
+
+def office_asked(request):
+    """The office a public page is about: the one chosen with `?office=<code>` (a county
+    site lists its offices), else the request's own office (`request.office`); Http404
+    for an unknown code or a site with no office."""
+    code = request.GET.get("office")
+    if code:
+        return get_office_or_404(code)
+    office = getattr(request, "office", None)
+    if office is None:
+        from django.http import Http404
+
+        raise Http404("office")
+    return office
+
+
+def staff_office_asked(user, code=""):
+    """The office a back-office page asks for (`?office=<code>`) among those the staff
+    member may see: Http404 for one they may not see (it does not exist for them); with
+    no code, their own office, else the first they may see; PermissionDenied for none."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    offices = staff_offices(user)
+    code = str(code or "").strip().lower()
+    if code:
+        office = offices.filter(code=code).first() if _OFFICE_CODE.fullmatch(code) else None
+        if office is None:
+            raise Http404("office")
+        return office
+    own = getattr(getattr(user, "staff_profile", None), "office_id", None)
+    office = offices.filter(pk=own).first() or offices.first()
+    if office is None:
+        raise PermissionDenied
+    return office
 
 
 def staff_office(user):

@@ -1,11 +1,9 @@
-"""Background tasks of the core, run by `manage.py worker` (django-tasks), and the one way
-every app queues a task that belongs to a write."""
+"""The one way every app queues a background task (django-tasks, run by `manage.py
+worker`) that belongs to a write. Messages to citizens are `notify`'s tasks."""
 
 import logging
 
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
@@ -54,14 +52,3 @@ def _queue_unreachable(exc):
 def _writes_in_the_transaction(backend):
     name = type(backend).__name__
     return name in {"DatabaseBackend", "ImmediateBackend"}
-
-
-@task()
-def send_email(subject, body, to, reply_to=None):
-    """Send one plain-text e-mail through Django's configured backend; returns the count
-    sent. Queued rather than sent in the request, so a slow mail server never slows a
-    page and a failure can be retried."""
-    message = EmailMessage(
-        subject=subject, body=body, to=list(to), reply_to=[reply_to] if reply_to else None
-    )
-    return message.send(fail_silently=False)

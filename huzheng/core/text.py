@@ -104,6 +104,19 @@ def _fold_char(ch):
     return normal if normal.isalnum() else " "
 
 
+def to_simplified(value):
+    """Traditional characters converted to simplified ones (OpenCC t2s), for word
+    segmentation (jieba's dictionary is simplified)."""
+    return _simplifier().convert(value) if value else value
+
+
+@cache
+def _simplifier():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
 @cache
 def _converter():
     from opencc import OpenCC

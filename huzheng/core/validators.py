@@ -25,6 +25,14 @@ def validate_phone(value):
         )
 
 
+def clean_phone(value):
+    """The Taiwan phone number in `value`, normalised (0912345678, 069921234#12);
+    ValidationError for anything else."""
+    number = normalize_phone(value)
+    validate_phone(number)
+    return number
+
+
 # Taiwan mobiles: 0912-345-678, +886 912 345 678 and full-width digits all become 0912345678.
 _MOBILE = re.compile(r"09\d{8}")
 # What a mail header could be made of beyond one address: controls, CR/LF, line separators.

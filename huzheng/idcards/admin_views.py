@@ -6,8 +6,6 @@ so every counter role sees every report, with the ID number masked.
 Card applications (初補換) are an office's own: staff see, register and move only those
 collected at their office."""
 
-import re
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -18,10 +16,8 @@ from django.views import View
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from huzheng.core.crypto import lookup_hash
 from huzheng.core.identity import NATIONAL_ID, parse_person_id
-from huzheng.core.models import AuditEntry
-from huzheng.core.services import record_audit, staff_office, staff_offices
+from huzheng.core.services import staff_office, staff_offices
 from huzheng.idcards import services
 from huzheng.idcards.forms import ApplicationForm, CancelForm, PhoneLossReportForm
 from huzheng.idcards.models import IdCardApplication, LossReport
@@ -30,7 +26,6 @@ from huzheng.idcards.services import IdCardError
 VIEW_PERMISSION = "idcards.view_lossreport"
 ADD_PERMISSION = "idcards.add_lossreport"
 CANCEL_PERMISSION = "idcards.change_lossreport"
-REFERENCE = re.compile(r"L-\d{2,3}-\d{6}")
 LIST_SIZE = 50
 APPLICATION_VIEW_PERMISSION = "idcards.view_idcardapplication"
 APPLICATION_ADD_PERMISSION = "idcards.add_idcardapplication"
@@ -58,18 +53,7 @@ class LossReportListView(_StaffView):
 
     def get(self, request):
         query = str(request.GET.get("q") or "").strip()[:40]
-        reports = LossReport.objects.select_related("office", "staff")
-        if query:
-            reports = reports.filter(**_search(query))
-        reports = list(reports[:LIST_SIZE])
-        if reports:
-            record_audit(
-                request.user,
-                AuditEntry.Action.READ,
-                reports[0],
-                fields=["national_id_masked"],
-                reason=f"loss report list ({len(reports)})",
-            )
+        reports = services.find_loss_reports(request.user, query, limit=LIST_SIZE)
         context = self.get_context_data(
             reports=reports,
             query=query,
@@ -177,23 +161,7 @@ class ApplicationListView(_StaffView):
         status = str(params.get("status") or "")
         if status not in IdCardApplication.Status.values:
             status = ""
-        applications = services.applications_for(request.user).select_related(
-            "registered_by", "ready_by", "collected_by"
-        )
-        if status:
-            applications = applications.filter(status=status)
-        if query:
-            applications = applications.filter(**_application_search(query))
-        applications = list(applications[:LIST_SIZE])
-        if applications:
-            record_audit(
-                request.user,
-                AuditEntry.Action.READ,
-                applications[0],
-                fields=["national_id_masked", "birth_date"],
-                reason=f"ID card application list ({len(applications)})",
-                office=applications[0].collect_at,
-            )
+        applications = services.find_applications(request.user, query, status, limit=LIST_SIZE)
         context = self.get_context_data(
             applications=applications,
             searched=_masked_query(query),
@@ -296,22 +264,3 @@ def _masked_query(query):
         return parse_person_id(query.upper(), kinds=(NATIONAL_ID,)).masked
     except Exception:  # not an ID number: shown as typed, escaped by the template
         return query
-
-
-def _application_search(query):
-    try:
-        number = parse_person_id(query.upper(), kinds=(NATIONAL_ID,)).number
-    except Exception:  # only a full ID number finds an application
-        return {"pk__in": []}
-    return {"national_id_hash": lookup_hash(number)}
-
-
-def _search(query):
-    text = query.upper()
-    if REFERENCE.fullmatch(text):
-        return {"reference": text}
-    try:
-        number = parse_person_id(text, kinds=(NATIONAL_ID,)).number
-    except Exception:  # not an ID number either: nothing matches
-        return {"pk__in": []}
-    return {"national_id_hash": lookup_hash(number)}

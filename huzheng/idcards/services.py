@@ -27,7 +27,8 @@ from huzheng.core.crypto import encrypt, lookup_hash
 from huzheng.core.identity import NATIONAL_ID, parse_person_id
 from huzheng.core.models import AuditEntry
 from huzheng.core.sequences import next_number
-from huzheng.core.services import for_staff, record_audit, staff_may_see
+from huzheng.core.services import for_staff, record_audit, reveal, staff_may_see
+from huzheng.core.text import strip_controls
 from huzheng.core.validators import clean_email, mobile_number, normalize_phone, validate_phone
 from huzheng.idcards.models import (
     CardStatus,
@@ -61,7 +62,7 @@ RATE_LIMITED_MESSAGE = _(
 )
 MAX_NAME_LENGTH = 100
 MAX_ANSWER_LENGTH = 200
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+LOSS_REFERENCE = re.compile(r"L-\d{2,3}-\d{6}")
 
 
 class IdCardError(Exception):
@@ -163,7 +164,7 @@ def report_loss_by_phone(national_id, name, birth_date, *, staff, office, answer
     number, name, birth_date = _loss_facts(national_id, name, birth_date)
     clean_answers = {}
     for question, answer in answers.items():
-        answer = CONTROL.sub("", unicodedata.normalize("NFKC", str(answer or ""))).strip()
+        answer = strip_controls(unicodedata.normalize("NFKC", str(answer or ""))).strip()
         if len(answer) > MAX_ANSWER_LENGTH:
             raise InvalidInput(_("An answer is too long."), field=question)
         if answer:
@@ -198,7 +199,7 @@ def report_loss_by_phone(national_id, name, birth_date, *, staff, office, answer
 def cancel_loss_report(report, *, staff, identity_check):
     """Cancel a loss report (撤銷掛失) at the counter after checking who the person is;
     what was checked is recorded with the cancellation."""
-    identity_check = CONTROL.sub("", str(identity_check or "")).strip()
+    identity_check = strip_controls(str(identity_check or "")).strip()
     if not identity_check:
         raise InvalidInput(
             _("Please record how the person's identity was checked."), field="identity_check"
@@ -363,6 +364,47 @@ def notify_card_ready(application):
         notify.send_sms(application.phone, text, topic="idcard.ready", reference=reference)
 
 
+def find_loss_reports(staff, query="", *, limit=50):
+    """The latest loss reports, or those with this reference (L-115-000001) or full ID
+    number, for the back office. Showing their masked numbers is a staff read, logged."""
+    reports = LossReport.objects.select_related("office", "staff")
+    if query:
+        reports = reports.filter(**_loss_report_search(query))
+    reports = list(reports[:limit])
+    if reports:
+        record_audit(
+            staff,
+            AuditEntry.Action.READ,
+            reports[0],
+            fields=["national_id_masked"],
+            reason=f"loss report list ({len(reports)})",
+        )
+    return reports
+
+
+def find_applications(staff, query="", status="", *, limit=50):
+    """The card applications a staff member may see, of one status or with this full ID
+    number; the list is a staff read of personal data, logged."""
+    applications = applications_for(staff).select_related(
+        "registered_by", "ready_by", "collected_by"
+    )
+    if status:
+        applications = applications.filter(status=status)
+    if query:
+        applications = applications.filter(**_id_number_search(query))
+    applications = list(applications[:limit])
+    if applications:
+        record_audit(
+            staff,
+            AuditEntry.Action.READ,
+            applications[0],
+            fields=["national_id_masked", "birth_date"],
+            reason=f"ID card application list ({len(applications)})",
+            office=applications[0].collect_at,
+        )
+    return applications
+
+
 def applications_for(staff):
     """The applications a staff member may see: those collected at their office(s)."""
     applications = IdCardApplication.objects.select_related("collect_at")
@@ -444,6 +486,21 @@ def _contact(phone, email):
 # --- helpers -----------------------------------------------------------------------------
 
 
+def _loss_report_search(query):
+    text = query.upper()
+    if LOSS_REFERENCE.fullmatch(text):
+        return {"reference": text}
+    return _id_number_search(text)
+
+
+def _id_number_search(query):
+    try:
+        number = parse_person_id(query.upper(), kinds=(NATIONAL_ID,)).number
+    except ValidationError:  # only a full ID number finds a person's records
+        return {"pk__in": []}
+    return {"national_id_hash": lookup_hash(number)}
+
+
 def _refuse_if_limited(scope, *, client=None, target=None):
     if client is not None and ratelimit.exceeded(f"{scope}-client", client, limit=LIMIT):
         raise RateLimited(RATE_LIMITED_MESSAGE)
@@ -494,7 +551,7 @@ def _loss_facts(national_id, name, birth_date):
 
 def _clean_name(value):
     text = unicodedata.normalize("NFKC", str(value or ""))
-    return re.sub(r"\s+", "", CONTROL.sub("", text))
+    return re.sub(r"\s+", "", strip_controls(text))
 
 
 def _facts_match(number, name, birth_date):
@@ -544,8 +601,6 @@ def _next_reference():
 
 
 def _set_card_status_by_hash(report, status, *, staff):
-    from huzheng.core.services import reveal
-
     number = reveal(
         report.national_id_encrypted,
         user=staff,

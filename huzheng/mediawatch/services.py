@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from huzheng.core.models import AuditEntry
 from huzheng.core.services import record_audit
-from huzheng.core.text import clean_line, clean_text, fold
+from huzheng.core.text import clean_line, clean_text, fold, plain_text
 from huzheng.mediawatch.models import Hit, HitStatus, Keyword, Source
 
 MAX_FEED_BYTES = 1024 * 1024
@@ -182,18 +182,12 @@ def _entries(data):
         entries.append(
             {
                 "title": clean_line(item.get("title", ""), 300),
-                "summary": clean_line(_plain(item.get("summary", "")), 2000),
+                "summary": clean_line(plain_text(item.get("summary", "")), 2000),
                 "link": link,
                 "published_at": (dt.datetime(*published[:6], tzinfo=dt.UTC) if published else None),
             }
         )
     return entries
-
-
-def _plain(html):
-    from django.utils.html import strip_tags
-
-    return strip_tags(str(html or ""))
 
 
 def _require_public(host, port):

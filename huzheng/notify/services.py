@@ -1,7 +1,7 @@
 """Delivery to citizens by e-mail and SMS (通知): one outbox for every app.
 
 `send_email` and `send_sms` queue a `Message` inside the caller's transaction and hand it
-to a background task (`notify.tasks.deliver_message`), so no request waits for a mail
+to a background task (`deliver_message`), so no request waits for a mail
 server and a message exists exactly when the change that caused it has committed. The
 task sends it through Django's e-mail backends (SMTP in production, the console or the
 test outbox elsewhere) or the SMS backend named by HUZHENG_SMS_BACKEND: there is no SMS
@@ -16,7 +16,6 @@ a timer, sends whatever is due, so a lost task or a stopped worker loses nothing
 import base64
 import datetime as dt
 import logging
-import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,6 +24,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_tasks import task
 
 from huzheng.core.tasks import enqueue_on_commit
 from huzheng.core.validators import clean_email, mobile_number, normalize_phone
@@ -77,6 +77,13 @@ def send_sms(phone, text, *, topic="", reference="", office=None):
         reference=reference,
         office=office,
     )
+
+
+@task()
+def deliver_message(message_id):
+    """The worker's task: send one queued message (deliver). It lives beside deliver
+    rather than in tasks.py, since queueing it is part of every send."""
+    return deliver(message_id)
 
 
 def send_template(
@@ -180,8 +187,6 @@ class ConsoleSMSBackend:
 
 
 def _queue(channel, recipient, *, body, subject="", topic="", reference="", **fields):
-    from huzheng.notify.tasks import deliver_message
-
     message = Message.objects.create(
         channel=channel,
         recipient=recipient[:254],
@@ -213,7 +218,7 @@ def _send(message):
             )
         email.send()
         return settings.EMAIL_BACKEND
-    if not re.fullmatch(r"09\d{8}", message.recipient):
+    if mobile_number(message.recipient) != message.recipient:
         raise PermanentDeliveryError("not a mobile number")
     sms_backend().send(message.recipient, message.body)
     return settings.HUZHENG_SMS_BACKEND
@@ -231,8 +236,6 @@ def _failed(message, exc):
         message.next_attempt_at = timezone.now() + dt.timedelta(minutes=pause)
     message.save(update_fields=["status", "error", "next_attempt_at"])
     if not final:
-        from huzheng.notify.tasks import deliver_message
-
         enqueue_on_commit(deliver_message, message.pk, run_after=message.next_attempt_at)
     return message.status
 

@@ -1,11 +1,7 @@
-"""Background tasks of the outbox (通知), run by `manage.py worker`."""
+"""Background tasks of the outbox (通知), run by `manage.py worker`. The task is defined
+beside the service that queues it (no import cycle); this name stays importable for
+tasks queued before it moved."""
 
-from django_tasks import task
+from huzheng.notify.services import deliver_message
 
-from huzheng.notify import services
-
-
-@task()
-def deliver_message(message_id):
-    """Send one queued message; a failure is recorded and retried by the service."""
-    return services.deliver(message_id)
+__all__ = ["deliver_message"]

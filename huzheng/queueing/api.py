@@ -21,6 +21,7 @@ from ninja.security import HttpBearer, SessionAuth
 from huzheng.catalog.services import ServiceNotFound, get_service
 from huzheng.core import pagecache
 from huzheng.core.errors import ApiError
+from huzheng.core.i18n import localized
 from huzheng.core.services import demo_mode_applies, get_office, opening_status
 from huzheng.queueing import services
 from huzheng.queueing.models import Counter, Kiosk, Series, Ticket
@@ -351,11 +352,7 @@ def _ticket_out(request, ticket, *, just_issued=False):
         "series": ticket.series.letter,
         "series_name": ticket.series.display_name(language),
         "service": service.slug if service else None,
-        "service_name": (
-            (service.name_en if language.startswith("en") and service.name_en else service.name)
-            if service
-            else None
-        ),
+        "service_name": (localized(service, language=language) if service else None),
         "status": ticket.status,
         "status_label": str(ticket.get_status_display()),
         "people_ahead": ahead,

@@ -205,6 +205,15 @@ class Ticket(models.Model):
         Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="tickets"
     )
     number = models.PositiveIntegerField(_("number"))
+    # The series whose sequence gave the number. A transfer changes `series` (where the
+    # ticket waits) but never this, so the number stays unique in the sequence it came
+    # from and a transferred ticket never collides with the target series' own numbers.
+    numbered_in = models.ForeignKey(
+        Series,
+        verbose_name=_("numbered in series"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # The printed number (A015) stays the same when the ticket is transferred.
     label = models.CharField(_("ticket number"), max_length=10)
     service = models.ForeignKey(
@@ -280,7 +289,7 @@ class Ticket(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["office", "date", "series", "number"], name="ticket_unique_number"
+                fields=["office", "date", "numbered_in", "number"], name="ticket_unique_number"
             ),
             models.UniqueConstraint(
                 fields=["office", "idempotency_key"],
@@ -301,6 +310,11 @@ class Ticket(models.Model):
 
     def __str__(self):
         return self.label
+
+    def save(self, *args, **kwargs):
+        if self.numbered_in_id is None:
+            self.numbered_in_id = self.series_id
+        super().save(*args, **kwargs)
 
     @property
     def is_waiting(self):
@@ -446,9 +460,7 @@ class MarqueeMessage(models.Model):
         return self.kind == self.Kind.OUTAGE
 
     def display_text(self, language="zh-hant"):
-        if language.startswith("en") and self.text_en:
-            return self.text_en
-        return self.text
+        return localized(self, "text", language)
 
     def clean(self):
         errors = {}

@@ -21,7 +21,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from huzheng.core import broadcast
+from huzheng.catalog.models import RegistrationService
+from huzheng.core import broadcast, roc
 from huzheng.core.errors import ApiError
 from huzheng.core.sequences import next_number
 from huzheng.core.services import demo_mode_applies, opening_status, staff_may_see
@@ -105,6 +106,7 @@ def issue_ticket(
                 office=office,
                 date=today,
                 series=series,
+                numbered_in=series,
                 number=number,
                 label=f"{series.letter}{number:03d}",
                 service=service,
@@ -222,6 +224,29 @@ def ensure_open(office, at=None):
     )
 
 
+def kiosk_services(office):
+    """The services a kiosk offers (取號服務項目), in the catalog's order: those the
+    office's regular series list, and every service when a catch-all series takes the
+    rest."""
+    found = RegistrationService.objects.all()
+    if catch_all_series(office) is None:
+        regular = Series.objects.filter(office=office, is_active=True, kind=Series.Kind.REGULAR)
+        found = found.filter(pk__in=regular.values("services"))
+    return list(found.order_by("sort_order", "name"))
+
+
+def catch_all_series(office):
+    """The office's regular series listing no service, which takes every other one."""
+    return Series.objects.filter(
+        office=office, is_active=True, kind=Series.Kind.REGULAR, services__isnull=True
+    ).first()
+
+
+def has_series(office, kind):
+    """Whether the office runs an active series of this kind (priority, check-in)."""
+    return Series.objects.filter(office=office, is_active=True, kind=kind).exists()
+
+
 def resolve_series(office, *, service=None, priority=False, check_in=False):
     """The series a ticket goes in: priority and check-in have their own; otherwise the
     regular series listing the service, else the office's catch-all regular series."""
@@ -241,7 +266,7 @@ def resolve_series(office, *, service=None, priority=False, check_in=False):
         listed = regular.filter(services=service).first()
         if listed is not None:
             return listed
-    catch_all = regular.filter(services__isnull=True).first()
+    catch_all = catch_all_series(office)
     if catch_all is not None:
         return catch_all
     raise QueueError(
@@ -430,6 +455,15 @@ def link_record(ticket, *, kind, reference, note="", user=None):
     return record
 
 
+def todays_ticket(office, label):
+    """Today's ticket of the office printed with this number (A015), or None."""
+    return (
+        Ticket.objects.filter(office=office, date=timezone.localdate(), label=label.upper())
+        .order_by("-issued_at")
+        .first()
+    )
+
+
 def current_ticket(counter):
     return (
         Ticket.objects.filter(counter=counter, status__in=ACTIVE_STATUSES)
@@ -581,6 +615,4 @@ def _user(user):
 
 
 def _roc_date(day):
-    from huzheng.core import roc
-
     return roc.format_long(day)

@@ -21,6 +21,7 @@ from django.db.models.functions import ExtractHour
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from huzheng.catalog.models import RegistrationService
 from huzheng.core import roc
 from huzheng.queueing.models import Counter, Series, Ticket, TicketStatus
 
@@ -210,7 +211,6 @@ def service_times_by_service(office, period, *, rows=None):
     started) of tickets served to the end, by the service asked for; tickets without a
     service come last with service_id None. Most served first."""
     rows = _rows(office, period) if rows is None else rows
-    from huzheng.catalog.models import RegistrationService
 
     groups = _group(rows, "service_id", _service_minutes)
     names = dict(

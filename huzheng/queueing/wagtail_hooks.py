@@ -15,7 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 
 from huzheng.core.admin_views import OfficeScopedViewSet
-from huzheng.core.services import staff_office_ids
+from huzheng.core.services import for_staff
 from huzheng.queueing import services
 from huzheng.queueing.models import Counter, Kiosk, MarqueeMessage, Series
 
@@ -48,11 +48,7 @@ class _OfficeSeriesFormMixin:
         form = super().get_form(form_class)
         field = form.fields.get("series")
         if field is not None:
-            office_ids = staff_office_ids(self.request.user)
-            queryset = Series.objects.select_related("office")
-            if office_ids is not None:
-                queryset = queryset.filter(office_id__in=office_ids)
-            field.queryset = queryset
+            field.queryset = for_staff(Series.objects.select_related("office"), self.request.user)
             field.widget = CheckboxSelectMultiple(choices=field.choices)
             field.label_from_instance = lambda s: f"{s.office} · {s}"
         return form

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from huzheng.core import roc
 from huzheng.search import taxonomy
-from huzheng.search.models import Facet
+from huzheng.search.taxonomy import Facet
 
 _CHOICES = {
     Facet.TOPIC: taxonomy.Topic,

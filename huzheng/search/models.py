@@ -4,14 +4,7 @@ counts of popular searches (熱門搜尋) with no trace of who searched."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Facet(models.TextChoices):
-    TOPIC = "topic", _("Topic")  # 主題分類
-    POLICY = "policy", _("Policy area")  # 施政分類
-    SERVICE = "service", _("Service category")  # 服務分類
-    AUDIENCE = "audience", _("Audience")  # 適用對象
-    TYPE = "type", _("Type")
-    YEAR = "year", _("Year")
+from huzheng.search.labels import type_label
 
 
 class SearchDocument(models.Model):
@@ -52,8 +45,6 @@ class SearchDocument(models.Model):
 
     @property
     def type_label(self):
-        from huzheng.search.labels import type_label
-
         return type_label(self.type)
 
 

@@ -16,8 +16,8 @@ from django.utils.safestring import mark_safe
 from huzheng.core import pagecache
 from huzheng.core.tally import Tally
 from huzheng.search import analysis, registry, spelling, text
-from huzheng.search.models import Facet, PopularQuery, SearchDocument
-from huzheng.search.taxonomy import DocumentType
+from huzheng.search.models import PopularQuery, SearchDocument
+from huzheng.search.taxonomy import DocumentType, Facet
 
 PER_PAGE = 20
 SNIPPET_LENGTH = 110

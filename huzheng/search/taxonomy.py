@@ -48,3 +48,12 @@ class DocumentType(models.TextChoices):
     TOOL = "tool", _("Online service")
     FORM = "form", _("Application form")
     STATISTICS = "statistics", _("Statistics")
+
+
+class Facet(models.TextChoices):
+    TOPIC = "topic", _("Topic")  # 主題分類
+    POLICY = "policy", _("Policy area")  # 施政分類
+    SERVICE = "service", _("Service category")  # 服務分類
+    AUDIENCE = "audience", _("Audience")  # 適用對象
+    TYPE = "type", _("Type")
+    YEAR = "year", _("Year")

@@ -12,12 +12,12 @@ folded query occurring in the folded text. Latin letters and digits are matched 
 """
 
 import re
-from functools import cache
 
 from huzheng.core.text import (  # noqa: F401 - the search app's text rules, in one place
     VARIANTS,
     clean_line,
     fold,
+    to_simplified,
     to_traditional,
     written_form,
 )
@@ -78,11 +78,6 @@ def join_words(words):
     return phrase
 
 
-def to_simplified(value):
-    """Traditional characters converted to simplified ones (OpenCC t2s), for jieba."""
-    return _simplifier().convert(value) if value else value
-
-
 def looks_personal(query):
     """True for a query that may be someone's personal data — an ID number, a phone or
     a long run of digits — which is never counted nor shown to editors."""
@@ -115,10 +110,3 @@ def is_junk(query):
 def bigrams(term):
     """The character bigrams of a phrase (a single character is its own)."""
     return [term[i : i + 2] for i in range(max(len(term) - 1, 1))]
-
-
-@cache
-def _simplifier():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")

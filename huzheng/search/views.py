@@ -8,7 +8,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from huzheng.core import pagecache
 from huzheng.search import services, text
-from huzheng.search.models import Facet, SearchDocument
+from huzheng.search.models import SearchDocument
+from huzheng.search.taxonomy import Facet
 
 EXAMPLES = ["掛失", "遷入", "戶籍謄本", "身份證", "出生登記", "門牌", "English"]
 

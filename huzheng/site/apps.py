@@ -8,4 +8,8 @@ class SiteConfig(AppConfig):
     verbose_name = _("Public website")
 
     def ready(self):
+        from huzheng.catalog import related
         from huzheng.site import chrome  # noqa: F401 - connects the cache-clearing signals
+        from huzheng.site.models import faq_entries_for
+
+        related.register("faq_entries", faq_entries_for)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from huzheng.catalog import tables
 from huzheng.catalog.models import Category, RegistrationService
 from huzheng.core import pagecache
+from huzheng.core.i18n import is_english, localized
 
 HOME_SECONDS = 300
 COMMON_REGISTRATION_COUNT = 8
@@ -173,11 +174,10 @@ def _latest_news(news_index):
 
 
 def _service_link(service):
-    english = tables.english()
     return ServiceLink(
-        service.name_en if english and service.name_en else service.name,
+        localized(service),
         service.get_absolute_url(),
-        service.summary_en if english else service.summary,
+        service.summary_en if is_english() else service.summary,
     )
 
 

@@ -12,13 +12,9 @@ from huzheng.addresses.housenumbers.addressing import (
     MAX_QUERY_LENGTH,
     AddressQueryError,
     clean_query,
-    full_address,
-    house_key,
     list_streets,
     neighbourhoods,
-    normalise,
     search,
-    street_address,
 )
 from huzheng.addresses.housenumbers.changes import (
     MAX_NOTE_LENGTH,
@@ -38,6 +34,7 @@ from huzheng.addresses.housenumbers.imports import (
     ImportResult,
     import_house_numbers_csv,
 )
+from huzheng.addresses.writing import full_address, house_key, normalise, street_address
 
 __all__ = [
     "COLUMN_ALIASES",

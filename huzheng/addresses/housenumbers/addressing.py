@@ -7,42 +7,22 @@ stored.
 """
 
 import re
-import unicodedata
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.translation import gettext as _
 
 from huzheng.addresses.models import HouseNumber, Neighbourhood, Village
-from huzheng.addresses.population.services import normalise_name
+from huzheng.addresses.writing import (
+    normalise,
+    normalise_name,
+)
+from huzheng.core.text import clean_line
 
 MAX_QUERY_LENGTH = 100
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 
-_CHINESE_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "兩": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CHINESE_SECTION = re.compile(r"([零〇一二兩三四五六七八九十]+)段")
-SECTION_SUFFIX = re.compile(r"^(?P<name>.+?)(?P<section>(?:[零〇一二兩三四五六七八九十]+|\d+)段)$")
-# Hyphens, dashes and tildes people use for 之 in 12-1 (after NFKC).
-HYPHENS = re.compile(r"[-‐‑‒–—―~〜]")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 _NEIGHBOURHOOD_PREFIX = re.compile(r"^第?(\d{1,3})鄰")
-PART_PATTERN = re.compile(r"^\d{1,5}(?:之\d{1,5})?$")
-NUMBER_PATTERN = re.compile(r"^\d{1,5}(?:之\d{1,5})?(?:號(?:之\d{1,5})?)?$")
-FLOOR_PATTERN = re.compile(r"^(?:地下)?\d{1,3}(?:樓|層|F)?(?:之\d{1,5})?$")
 
 
 class AddressQueryError(ValueError):
@@ -57,48 +37,6 @@ class AddressQueryError(ValueError):
 # Comparing addresses
 
 
-def normalise(address):
-    """The comparable key of an address: NFKC (full-width to half-width), 台→臺, 二段→2段,
-    12-1→12之1, no leading zeros, no spaces, punctuation or control characters."""
-    text = unicodedata.normalize("NFKC", str(address or ""))
-    text = CONTROL_CHARACTERS.sub("", text).upper().replace("台", "臺").replace("ㄧ", "一")
-    text = HYPHENS.sub("之", text)
-    text = _CHINESE_SECTION.sub(lambda m: f"{_chinese_number(m.group(1))}段", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
-    text = re.sub(r"第(\d+鄰)", r"\1", text)
-    return LEADING_ZEROS.sub("", text)
-
-
-def street_address(house):
-    """中正路二段10巷3弄5號2樓: the address on the plate, without village and 鄰."""
-    road = house.road if (house.road_id or _cached_road(house)) else None
-    parts = [str(road) if road is not None else house.area]
-    for value, suffix in ((house.lane, "巷"), (house.alley, "弄"), (house.sublane, "衖")):
-        if value:
-            parts.append(value + suffix)
-    parts.append(house.number if "號" in house.number else house.number + "號")
-    if house.floor:
-        floor = house.floor
-        parts.append(floor if floor.endswith(("樓", "層", "F")) else floor + "樓")
-    return "".join(parts)
-
-
-def house_key(house):
-    """The key a house number is stored and found under."""
-    return normalise(street_address(house))
-
-
-def _cached_road(house):
-    # An unsaved Road set on an unsaved house (while an import checks its rows).
-    return HouseNumber.road.is_cached(house) and house.road is not None
-
-
-def full_address(house):
-    """湖西村3鄰湖西2號: the street address with its village and neighbourhood."""
-    neighbourhood = f"{house.neighbourhood.number}鄰" if house.neighbourhood_id else ""
-    return f"{house.village.name}{neighbourhood}{street_address(house)}"
-
-
 # ---------------------------------------------------------------------------------------
 # Searching
 
@@ -106,7 +44,7 @@ def full_address(house):
 def clean_query(raw):
     """The query as typed, without control characters; AddressQueryError if it is empty
     or longer than MAX_QUERY_LENGTH characters."""
-    query = " ".join(CONTROL_CHARACTERS.sub(" ", str(raw or "")).split())
+    query = clean_line(raw)
     if not query:
         raise AddressQueryError(_("Please enter an address, for example 中正路二段5號."))
     if len(query) > MAX_QUERY_LENGTH:
@@ -215,21 +153,3 @@ def _village_prefix(key, office):
             wanted = [v.name for v in villages if normalise_name(v.name) == candidate]
             return wanted, key[len(candidate) :]
     return [], key
-
-
-def _chinese_number(text):
-    """二 → 2, 十二 → 12, 二十一 → 21 (sections never go past 99)."""
-    if "十" in text:
-        tens, _sep, ones = text.partition("十")
-        return (_CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (
-            _CHINESE_DIGITS.get(ones, 0) if ones else 0
-        )
-    value = 0
-    for ch in text:
-        value = value * 10 + _CHINESE_DIGITS[ch]
-    return value
-
-
-def is_words(text):
-    """Only letters, digits, 之 and hyphens: a road or area name as the office writes it."""
-    return all(unicodedata.category(ch)[0] in "LN" or ch in "之-" for ch in text)

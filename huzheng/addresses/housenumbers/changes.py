@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from huzheng.addresses.housenumbers.addressing import (
-    CONTROL_CHARACTERS,
+from huzheng.addresses.housenumbers.imports import COLUMN_HEADINGS
+from huzheng.addresses.models import HouseNumber, HouseNumberEvent, Neighbourhood
+from huzheng.addresses.writing import (
     FLOOR_PATTERN,
     HYPHENS,
     LEADING_ZEROS,
@@ -19,14 +20,11 @@ from huzheng.addresses.housenumbers.addressing import (
     house_key,
     is_words,
 )
-from huzheng.addresses.housenumbers.imports import COLUMN_HEADINGS
-from huzheng.addresses.models import HouseNumber, HouseNumberEvent, Neighbourhood
-from huzheng.addresses.population.services import (
-    _shown,
-)
 from huzheng.core import roc
+from huzheng.core.csvimport import quoted
 from huzheng.core.models import AuditEntry
 from huzheng.core.services import record_audit
+from huzheng.core.text import clean_line
 
 # ---------------------------------------------------------------------------------------
 # Changes by staff
@@ -276,7 +274,7 @@ def _clean_parts(values, road, errors):
     def bad(name, value):
         errors.setdefault(name, []).append(
             _("“%(value)s” is not a valid %(part)s.")
-            % {"value": _shown(value), "part": COLUMN_HEADINGS[name]}
+            % {"value": quoted(value), "part": COLUMN_HEADINGS[name]}
         )
 
     parts = {}
@@ -328,7 +326,7 @@ def _clean_date(on, house, errors):
 
 
 def _clean_note(note, errors):
-    note = " ".join(CONTROL_CHARACTERS.sub(" ", str(note or "")).split())
+    note = clean_line(note)
     if len(note) > MAX_NOTE_LENGTH:
         errors.setdefault("note", []).append(
             _("The note is too long: at most %(max)s characters.") % {"max": MAX_NOTE_LENGTH}

@@ -6,14 +6,14 @@ importing the same file again changes nothing.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from huzheng.addresses.housenumbers.addressing import (
+from huzheng.addresses.models import HouseNumber, HouseNumberEvent, Neighbourhood, Road, Village
+from huzheng.addresses.writing import (
     FLOOR_PATTERN,
     HYPHENS,
     LEADING_ZEROS,
@@ -23,16 +23,10 @@ from huzheng.addresses.housenumbers.addressing import (
     house_key,
     is_words,
     normalise,
-)
-from huzheng.addresses.models import HouseNumber, HouseNumberEvent, Neighbourhood, Road, Village
-from huzheng.addresses.population.services import (
-    ImportRefused,
-    RowError,
-    _shown,
-    csv_rows,
     normalise_name,
 )
 from huzheng.core import roc
+from huzheng.core.csvimport import ImportRefused, RowError, cell, column_map, csv_rows, quoted
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 500_000
@@ -56,7 +50,6 @@ COLUMN_ALIASES = {
     "previous": ["原門牌", "原門牌地址", "異動前門牌", "previous_address"],
     "note": ["備註", "note"],
 }
-_ALIAS_TO_KEY = {alias.lower(): key for key, aliases in COLUMN_ALIASES.items() for alias in aliases}
 COLUMN_HEADINGS = {key: aliases[0] for key, aliases in COLUMN_ALIASES.items()}
 
 # What the change lists call each change; 整編 (renumbering a whole road) is a renumbering.
@@ -213,7 +206,7 @@ def _settle_status(house):
 def _read(office, data):
     numbered, _encoding = csv_rows(data, max_bytes=MAX_BYTES, refused=HouseNumberImportError)
     header_number, header = numbered[0]
-    columns = _columns(header)
+    columns = column_map(header, COLUMN_ALIASES)
     missing = [k for k in ("village", "number") if k not in columns]
     if "road" not in columns and "area" not in columns:
         missing.append("road")
@@ -286,8 +279,8 @@ def _read(office, data):
                 )
                 % {
                     "row": town_codes[codes[1]],
-                    "code": _shown(codes[1]),
-                    "first": _shown(codes[0]),
+                    "code": quoted(codes[1]),
+                    "first": quoted(codes[0]),
                 },
             )
         )
@@ -296,23 +289,9 @@ def _read(office, data):
     return rows
 
 
-def _columns(header):
-    columns = {}
-    for index, cell in enumerate(header):
-        name = unicodedata.normalize("NFKC", cell).strip().lower().replace(" ", "")
-        name = name.lstrip("\ufeff")
-        key = _ALIAS_TO_KEY.get(name)
-        if key and key not in columns:
-            columns[key] = index
-    return columns
-
-
 def _cell(cells, columns, key):
-    index = columns.get(key)
-    if index is None or index >= len(cells):
-        return ""
-    text = unicodedata.normalize("NFKC", cells[index])
-    return "".join(text.split())
+    # House-number parts are written without any space (中正路 2 段 is 中正路2段).
+    return "".join(cell(cells, columns, key).split())
 
 
 def _row(office, number, cells, columns, villages, today, errors):
@@ -323,7 +302,7 @@ def _row(office, number, cells, columns, villages, today, errors):
         add(
             key,
             _("Row %(row)s: “%(value)s” is not a valid %(column)s.")
-            % {"row": number, "value": _shown(value), "column": COLUMN_HEADINGS[key]},
+            % {"row": number, "value": quoted(value), "column": COLUMN_HEADINGS[key]},
         )
 
     name = _cell(cells, columns, "village")
@@ -337,7 +316,7 @@ def _row(office, number, cells, columns, villages, today, errors):
             add(
                 "village",
                 _("Row %(row)s: %(office)s has no village called “%(value)s”.")
-                % {"row": number, "office": office.name, "value": _shown(name)},
+                % {"row": number, "office": office.name, "value": quoted(name)},
             )
     neighbourhood = None
     text = _cell(cells, columns, "neighbourhood")

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Sum
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,10 +25,20 @@ from huzheng.addresses.models import (
     PopulationImport,
     Village,
 )
+from huzheng.addresses.writing import normalise_name
 from huzheng.core import charts, roc
-from huzheng.core.csvimport import ImportRefused, RowError, csv_rows, decode  # noqa: F401
+from huzheng.core.csvimport import (  # noqa: F401
+    ImportRefused,
+    RowError,
+    cell,
+    column_map,
+    csv_rows,
+    decode,
+    quoted,
+)
 from huzheng.core.models import AuditEntry
 from huzheng.core.services import record_audit
+from huzheng.core.text import plain_text
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -81,7 +90,6 @@ HEADER_ALIASES = {
     "office_code": ["office_code", "officecode"],
     "village_code": ["village_code", "villagecode", "村里代碼"],
 }
-_ALIAS_TO_KEY = {alias.lower(): key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
 REQUIRED_COLUMNS = ("village", "month", *FIGURE_FIELDS)
 
 # 115/10, 115-10, 115.10, 115年10月, 民國115年10月, 2026-10, 2026/10, 2026-10-01, 11510, 202610
@@ -126,12 +134,6 @@ def parse_month(text):
     if not 1 <= month <= 12:
         return None
     return dt.date(year, month, 1)
-
-
-def normalise_name(text):
-    """A village name as compared: NFKC, no spaces, 台 written 臺."""
-    text = unicodedata.normalize("NFKC", str(text or ""))
-    return re.sub(r"\s+", "", text).replace("台", "臺")
 
 
 def month_label(month):
@@ -216,7 +218,7 @@ def _read(office, data):
     """Every row checked: ([_Row], encoding) or PopulationImportError with every problem."""
     numbered, encoding = csv_rows(data, max_bytes=MAX_BYTES, refused=PopulationImportError)
     header_number, header = numbered[0]
-    columns = _columns(header)
+    columns = column_map(header, HEADER_ALIASES)
     missing = [key for key in REQUIRED_COLUMNS if key not in columns]
     if missing:
         names = "、".join(TEMPLATE_HEADINGS.get(k, k) for k in missing)
@@ -270,30 +272,6 @@ def _read(office, data):
     return rows, encoding
 
 
-def _columns(header):
-    """{column key: index} from the heading row; unknown headings are ignored."""
-    columns = {}
-    for index, cell in enumerate(header):
-        name = unicodedata.normalize("NFKC", cell).strip().lower().replace(" ", "")
-        key = _ALIAS_TO_KEY.get(name)
-        if key and key not in columns:
-            columns[key] = index
-    return columns
-
-
-def _cell(cells, columns, key):
-    index = columns.get(key)
-    if index is None or index >= len(cells):
-        return ""
-    return unicodedata.normalize("NFKC", cells[index]).strip()
-
-
-def _shown(value):
-    """A cell's text as quoted back in a message: printable and short."""
-    value = "".join(ch for ch in value if ch.isprintable())
-    return value if len(value) <= 20 else value[:20] + "…"
-
-
 def _row(office, number, cells, columns, header, villages, this_month, errors):
     def heading(key):
         return header[columns[key]].strip() or TEMPLATE_HEADINGS.get(key, key)
@@ -301,7 +279,7 @@ def _row(office, number, cells, columns, header, villages, this_month, errors):
     def add(key, message):
         errors.append(RowError(number, key, message))
 
-    name = _cell(cells, columns, "village")
+    name = cell(cells, columns, "village")
     village = None
     if not name:
         add("village", _("Row %(row)s: the village is empty.") % {"row": number})
@@ -314,9 +292,9 @@ def _row(office, number, cells, columns, header, villages, this_month, errors):
             add(
                 "village",
                 _("Row %(row)s: %(office)s has no village called “%(value)s”.")
-                % {"row": number, "office": office.name, "value": _shown(name)},
+                % {"row": number, "office": office.name, "value": quoted(name)},
             )
-    month_text = _cell(cells, columns, "month")
+    month_text = cell(cells, columns, "month")
     month = parse_month(month_text)
     if not month_text:
         add("month", _("Row %(row)s: the month is empty.") % {"row": number})
@@ -324,7 +302,7 @@ def _row(office, number, cells, columns, header, villages, this_month, errors):
         add(
             "month",
             _("Row %(row)s: “%(value)s” is not a month; write it as 115/10 or 2026-10.")
-            % {"row": number, "value": _shown(month_text)},
+            % {"row": number, "value": quoted(month_text)},
         )
     elif month > this_month:
         add(
@@ -332,18 +310,18 @@ def _row(office, number, cells, columns, header, villages, this_month, errors):
             _("Row %(row)s: the month %(month)s has not come yet.")
             % {"row": number, "month": month_short(month)},
         )
-    office_code = _cell(cells, columns, "office_code")
+    office_code = cell(cells, columns, "office_code")
     if office_code and office_code.lower() != office.code:
         add(
             "office_code",
             _("Row %(row)s: the office code “%(value)s” is not this office's (%(code)s).")
-            % {"row": number, "value": _shown(office_code), "code": office.code},
+            % {"row": number, "value": quoted(office_code), "code": office.code},
         )
     values = {}
     for key in (*FIGURE_FIELDS, "population"):
         if key not in columns:
             continue
-        text = _cell(cells, columns, key).replace(",", "")
+        text = cell(cells, columns, key).replace(",", "")
         if not text:
             if key != "population":
                 add(
@@ -362,7 +340,7 @@ def _row(office, number, cells, columns, header, villages, this_month, errors):
                 % {
                     "row": number,
                     "column": heading(key),
-                    "value": _shown(text),
+                    "value": quoted(text),
                     "max": f"{MAX_COUNT:,}",
                 },
             )
@@ -585,7 +563,7 @@ def search_summary(office):
 
 def search_text(office, intro=""):
     """Plain text for the search index: the introduction and the village names."""
-    parts = [strip_tags(str(intro or ""))]
+    parts = [plain_text(intro)]
     if office is not None:
         parts.append(" ".join(Village.objects.filter(office=office).values_list("name", flat=True)))
         parts.append("人口統計 戶數 人口數 出生 死亡 結婚 離婚 遷入 遷出")

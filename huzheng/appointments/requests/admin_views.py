@@ -7,7 +7,6 @@ schedule. The director publishes outreach sessions; counter roles see them and t
 bookings. Staff see only their own office's records.
 """
 
-import datetime as dt
 from itertools import groupby
 
 from django.contrib import messages
@@ -30,23 +29,11 @@ from huzheng.appointments.models import GroupRequest, HomeVisit, OutreachSession
 from huzheng.appointments.requests.forms import ConfirmRequestForm, DeclineRequestForm
 from huzheng.appointments.services import AppointmentError
 from huzheng.core.admin_views import AuditedInspectView, OfficeScopedViewSet
-from huzheng.core.models import AuditEntry
-from huzheng.core.services import record_audit, staff_office_ids
+from huzheng.core.services import for_staff
 from huzheng.core.templatetags.core_tags import roc_datetime
 
 NAMESPACE = "appointment_requests"
 MAX_ID = 2**31 - 1  # larger ids cannot exist, and some databases refuse to compare them
-# What a staff member reads on a home visit's page: written to the audit log.
-HOME_VISIT_PERSONAL_DATA = [
-    "contact_name",
-    "phone",
-    "email",
-    "person_name",
-    "national_id_masked",
-    "address",
-    "details",
-]
-GROUP_PERSONAL_DATA = ["contact_name", "phone", "email"]
 
 
 class _RequestKindMixin(WagtailAdminTemplateMixin):
@@ -55,7 +42,6 @@ class _RequestKindMixin(WagtailAdminTemplateMixin):
 
     model = HomeVisit
     kind = "home_visit"
-    personal_data = HOME_VISIT_PERSONAL_DATA
     header_icon = "home"
 
     def dispatch(self, request, *args, **kwargs):
@@ -70,10 +56,7 @@ class _RequestKindMixin(WagtailAdminTemplateMixin):
         queryset = self.model.objects.select_related("office", "service", "handled_by")
         if self.model is HomeVisit:
             queryset = queryset.select_related("village")
-        office_ids = staff_office_ids(self.request.user)
-        if office_ids is not None:
-            queryset = queryset.filter(office_id__in=office_ids)
-        return queryset
+        return for_staff(queryset, self.request.user)
 
     def index_url(self):
         return reverse(f"{NAMESPACE}:{self.kind}_index")
@@ -148,7 +131,7 @@ class RequestDetailView(_RequestKindMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
-        record_audit(request.user, AuditEntry.Action.READ, self.object, fields=self.personal_data)
+        services.open_request(self.object, user=request.user)
         return self.render_to_response(self.get_context_data())
 
     def post(self, request):
@@ -226,17 +209,7 @@ class VisitScheduleView(_RequestKindMixin, View):
         return [{"url": "", "label": self.get_page_title()}]
 
     def get(self, request):
-        today = timezone.localdate()
-        start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
-        visits = list(
-            self.get_queryset()
-            .filter(status=HomeVisit.Status.CONFIRMED, scheduled_at__gte=start)
-            .order_by("scheduled_at")[:300]
-        )
-        for visit in visits:
-            record_audit(
-                request.user, AuditEntry.Action.READ, visit, fields=HOME_VISIT_PERSONAL_DATA
-            )
+        visits = services.home_visit_schedule(self.get_queryset(), user=request.user)
         days = [
             {"date": day, "visits": list(items)}
             for day, items in groupby(visits, key=lambda v: timezone.localdate(v.scheduled_at))
@@ -251,8 +224,8 @@ def _initial(obj):
     return {}
 
 
-def _views(model, kind, personal_data):
-    attrs = {"model": model, "kind": kind, "personal_data": personal_data}
+def _views(model, kind):
+    attrs = {"model": model, "kind": kind}
     if model is GroupRequest:
         attrs["header_icon"] = "group"
     return (
@@ -261,8 +234,8 @@ def _views(model, kind, personal_data):
     )
 
 
-_home_index, _home_detail = _views(HomeVisit, "home_visit", HOME_VISIT_PERSONAL_DATA)
-_group_index, _group_detail = _views(GroupRequest, "group", GROUP_PERSONAL_DATA)
+_home_index, _home_detail = _views(HomeVisit, "home_visit")
+_group_index, _group_detail = _views(GroupRequest, "group")
 
 urlpatterns = [
     path("home-visits/", _home_index, name="home_visit_index"),
@@ -347,12 +320,7 @@ class SessionInspectView(AuditedInspectView):
     def get(self, request, *args, **kwargs):
         # One entry naming the bookings' personal data, in place of the parent's entry
         # (the session itself holds none).
-        record_audit(
-            request.user,
-            AuditEntry.Action.READ,
-            self.object,
-            fields=["bookings.name", "bookings.phone", "bookings.email"],
-        )
+        services.open_session(self.object, user=request.user)
         return super(AuditedInspectView, self).get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

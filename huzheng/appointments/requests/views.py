@@ -21,7 +21,7 @@ from huzheng.appointments import services
 from huzheng.appointments.models import GroupRequest, HomeVisit, OutreachSession, SessionBooking
 from huzheng.appointments.requests.forms import GroupRequestForm, HomeVisitForm, SessionBookingForm
 from huzheng.appointments.services import AppointmentError
-from huzheng.appointments.views import office_for
+from huzheng.core.services import office_asked
 
 SESSION_KEY = "huzheng_appointment_requests"
 # Larger ids cannot exist, and some databases refuse to even compare them.
@@ -31,7 +31,7 @@ MAX_ID = 2**31 - 1
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def home_visit(request):
-    office = office_for(request)
+    office = office_asked(request)
 
     def submit(data, service, key):
         village = _village(data.pop("village"))
@@ -60,7 +60,7 @@ def home_visit_done(request):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def group(request):
-    office = office_for(request)
+    office = office_asked(request)
 
     def submit(data, service, key):
         return services.request_group(office, service=service, idempotency_key=key, **data)
@@ -83,7 +83,7 @@ def group_done(request):
 
 @require_safe
 def sessions(request):
-    office = office_for(request)
+    office = office_asked(request)
     found = services.open_sessions(office)
     _attach_services(found)
     return render(

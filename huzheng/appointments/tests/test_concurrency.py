@@ -2,6 +2,7 @@
 here, PostgreSQL with DATABASE_URL): fifty people reaching for the last place, a double
 tap on "book", and a place given back and taken again."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -116,4 +117,21 @@ def test_twenty_apps_posting_for_the_last_place_get_one_booking_and_nineteen_409
     statuses = sorted(status for status, _body in results)
     assert statuses == [201] + [409] * 19
     assert all(body["alternatives"] for status, body in results if status == 409)
+    assert Booking.objects.filter(status=Booking.Status.BOOKED).count() == 2
+
+
+def test_twenty_bookings_by_one_person_at_once_hold_at_most_the_limit(setting):
+    """Finding 2 of issue 15: the count of a person's future bookings was read before the
+    insert with no lock, so parallel requests got 2 to 9 bookings where 2 is the limit."""
+    office, service, start = setting
+    starts = [start + dt.timedelta(minutes=30 * i) for i in range(16)]
+    starts += [start + dt.timedelta(minutes=30 * i) for i in range(4)]
+
+    results, errors = race(20, lambda i: attempt(office, service, starts[i], 1))
+
+    assert errors == []
+    booked = [r for r in results if isinstance(r, Booking)]
+    refused = [r for r in results if isinstance(r, AppointmentError)]
+    assert len(booked) == 2
+    assert {e.code for e in refused} == {"too_many"}
     assert Booking.objects.filter(status=Booking.Status.BOOKED).count() == 2

@@ -284,7 +284,7 @@ def test_dashboard_lists_my_cases_due_soon_and_overdue(desk):
     mine = make_case(desk, received_on=dt.date(2026, 3, 2))  # due 3/5
     late = make_case(desk, received_on=dt.date(2026, 2, 12), assigned_to=desk["director"])
     far = make_case(desk, received_on=dt.date(2026, 3, 20), assigned_to=desk["director"])
-    lists = services.dashboard(desk["clerk"], {desk["office"].pk}, today=dt.date(2026, 3, 3))
+    lists = services.dashboard(desk["clerk"], today=dt.date(2026, 3, 3))
     assert [c.pk for c in lists["overdue"]] == [late.pk]
     assert [c.pk for c in lists["due_soon"]] == [mine.pk]
     assert far.pk not in [c.pk for c in lists["due_soon"]]

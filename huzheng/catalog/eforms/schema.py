@@ -4,7 +4,8 @@ bilingual labels picked by the active language, and the paper grid's measures.""
 from dataclasses import dataclass
 
 from django.utils.functional import lazy
-from django.utils.translation import get_language
+
+from huzheng.core import i18n
 
 # Field kinds.
 TEXT = "text"
@@ -38,8 +39,7 @@ DEFAULT_MAX_LENGTH = {TEXT: 60, TEXTAREA: 500, EMAIL: 254, PHONE: 30}
 
 def pick(zh, en):
     """The English text when English is active and there is one; otherwise the Chinese."""
-    language = (get_language() or "zh-hant").lower()
-    return en if language.startswith("en") and en else zh
+    return i18n.pick(zh, en)
 
 
 pick_lazy = lazy(pick, str)

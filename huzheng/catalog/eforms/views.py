@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from huzheng.catalog import eforms
 from huzheng.catalog.models import RegistrationService
+from huzheng.core.i18n import is_english
 from huzheng.core.pdf import render_pdf
 
 PDF = "application/pdf"
@@ -72,7 +73,7 @@ def blank_pdf(request, slug):
 @require_safe
 def blank_odt(request, slug):
     definition = _definition_or_404(slug)
-    odt = eforms.blank_odt(definition, english=_english())
+    odt = eforms.blank_odt(definition, english=is_english())
     return _download(odt, f"{definition.slug}-blank.odt", ODT)
 
 
@@ -81,10 +82,6 @@ def _definition_or_404(slug):
         return eforms.get_form_definition(slug)
     except LookupError:
         raise Http404(slug) from None
-
-
-def _english():
-    return (get_language() or "").lower().startswith("en")
 
 
 @lru_cache(maxsize=32)
@@ -99,7 +96,7 @@ def _paper_context(definition, cleaned_data=None):
     return {
         "title": definition.title,
         "definition": definition,
-        "english": _english(),
+        "english": is_english(),
         "sections": eforms.paper_layout(definition, cleaned_data),
         "columns": range(eforms.PAPER_COLUMNS),
         "date_line": eforms.APPLICATION_DATE_LINE,

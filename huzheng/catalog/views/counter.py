@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from huzheng.catalog import services
 from huzheng.catalog.forms import ChecklistForm, StaffSlipForm
 from huzheng.catalog.views.common import idempotency_key, service_or_404, service_picker
+from huzheng.core.models import Office
 from huzheng.core.services import staff_office_ids
 
 
@@ -55,7 +56,5 @@ def staff_slip_new(request):
 def _staff_office(request):
     office_ids = staff_office_ids(request.user)
     if office_ids:
-        from huzheng.core.models import Office
-
         return Office.objects.get(pk=next(iter(office_ids)))
     return request.office

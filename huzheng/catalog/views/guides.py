@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from huzheng.catalog import services, tables
 from huzheng.catalog.models import Audience, Category, RegistrationService
+from huzheng.catalog.related import related_to
 from huzheng.catalog.views.common import service_or_404
 from huzheng.core.text import written_form
 
@@ -63,16 +64,10 @@ def service_detail(request, slug):
             "contacts": contacts,
             "deadline_text": tables.deadline_text(service),
             "processing_text": tables.processing_text(service),
-            "faq_entries": _faq_entries(service),
+            "faq_entries": [],
+            **related_to(service),
         },
     )
-
-
-def _faq_entries(service):
-    """The site's published questions about this service (常見問答)."""
-    from huzheng.site.models import faq_entries_for
-
-    return list(faq_entries_for(service))
 
 
 def _normalise_query(text):

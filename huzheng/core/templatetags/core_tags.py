@@ -10,6 +10,7 @@ from django import template
 from django.utils import timezone
 
 from huzheng.core import i18n, roc, services
+from huzheng.core.validators import normalize_phone
 
 register = template.Library()
 
@@ -67,8 +68,6 @@ def get_item(mapping, key):
 def tel_href(phone):
     """06-9921145#21 → tel:069921145,21: digits only, the extension after a pause (a "#"
     would end the URL)."""
-    from huzheng.core.validators import normalize_phone
-
     parts = re.split(r"#|分機|ext\.?", normalize_phone(phone), maxsplit=1)
     href = "tel:" + re.sub(r"[^\d+]", "", parts[0])
     if len(parts) > 1 and parts[1]:

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import get_language
 
+from huzheng.core.i18n import localized
 from huzheng.queueing import services
 
 register = template.Library()
@@ -21,13 +22,9 @@ def queue_now(office):
     if office is None:
         return {"office": None}
     state = services.queue_status(office)
-    english = (get_language() or "").startswith("en")
     return {
         "office": office,
-        "series": [
-            {**s, "label": s["name_en"] if english and s["name_en"] else s["name"]}
-            for s in state["series"]
-        ],
+        "series": [{**s, "label": localized(s)} for s in state["series"]],
         "waiting_total": state["waiting_total"],
         "open_counters": sum(1 for c in state["counters"] if c["state"] == "open"),
     }

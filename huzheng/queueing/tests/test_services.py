@@ -352,6 +352,30 @@ def test_a_ticket_transferred_to_another_series_keeps_its_place_by_issue_time(of
     assert moved.queued_at == ticket.issued_at < later.queued_at
 
 
+def test_issuing_goes_on_in_a_series_a_ticket_was_transferred_into(office):
+    """Finding 1 of issue 15: A001 moved to series B once blocked B001 for the day."""
+    office, series = office
+    series["B"].services.add(
+        RegistrationService.objects.create(slug="transcript", name="戶籍謄本", category="x")
+    )
+    moved = services.transfer(issue(office), series=series["B"])
+    labels = [issue(office, service=series["B"].services.get()).label for _ in range(3)]
+    assert labels == ["B001", "B002", "B003"]
+    assert moved.label == "A001"
+    assert Ticket.objects.filter(series=series["B"], number=1).count() == 2
+
+
+def test_a_ticket_can_be_transferred_onto_a_number_the_target_series_has(office, transcript):
+    office, series = office
+    series["B"].services.add(transcript)
+    waiting_b = issue(office, service=transcript)  # B001
+    moved = services.transfer(issue(office), series=series["B"])  # A001 into B
+    assert (moved.series, moved.label, moved.status) == (series["B"], "A001", "waiting")
+    assert [t.label for t in Ticket.objects.filter(series=series["B"])] == ["B001", "A001"]
+    assert services.call_next(counter(office)).pk == waiting_b.pk
+    assert issue(office).label == "A002"
+
+
 def test_transfer_to_another_offices_counter_is_refused(office):
     office, _series = office
     issue(office)

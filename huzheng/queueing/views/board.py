@@ -14,10 +14,11 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from huzheng.core import broadcast
+from huzheng.core.i18n import localized
 from huzheng.core.services import get_office_or_404
 from huzheng.queueing import services
 
@@ -43,11 +44,7 @@ def display(request, office):
         # board.js refreshes the announcements from this, rendered as on first load.
         return render(request, "queueing/display_marquee.html", {"office": office})
     state = services.queue_status(office)
-    english = (get_language() or "").startswith("en")
-    series_names = {
-        s["letter"]: (s["name_en"] if english and s["name_en"] else s["name"])
-        for s in state["series"]
-    }
+    series_names = {s["letter"]: localized(s) for s in state["series"]}
     calls = state["calls"]
     newest = calls[0] if calls else None
     api_root = reverse("api-v1:api-root")
@@ -56,7 +53,7 @@ def display(request, office):
         "queueing/display.html",
         {
             "office": office,
-            "office_name": office.name_en if english and office.name_en else office.name,
+            "office_name": office.display_name(),
             "today": timezone.localdate(),
             "newest_call": newest,
             "counter_rows": counter_rows(state),

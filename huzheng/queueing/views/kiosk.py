@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from huzheng.catalog.models import Category, RegistrationService
+from huzheng.catalog.models import Category
 from huzheng.core import ratelimit
+from huzheng.core.i18n import localized
 from huzheng.core.qr import qr_svg
 from huzheng.core.services import (
     get_office_or_404,
@@ -107,7 +108,7 @@ def printed_ticket(request, office, ticket_id):
         "queueing/kiosk_ticket.html",
         {
             "office": office,
-            "office_name": _office_name(office),
+            "office_name": office.display_name(),
             "ticket": ticket,
             "series_name": ticket.series.display_name(_language()),
             "service_name": _service_name(ticket.service),
@@ -174,14 +175,14 @@ def _render_kiosk(request, office, choice, *, error="", code="", status=200):
         "queueing/kiosk.html",
         {
             "office": office,
-            "office_name": _office_name(office),
+            "office_name": office.display_name(),
             "groups": groups,
             "choice": choice,
             "category_label": category_label,
             "category_services": category_services,
-            "has_catch_all": _catch_all(office) is not None,
-            "has_priority": _series(office, Series.Kind.PRIORITY) is not None,
-            "has_check_in": _series(office, Series.Kind.CHECK_IN) is not None,
+            "has_catch_all": services.catch_all_series(office) is not None,
+            "has_priority": services.has_series(office, Series.Kind.PRIORITY),
+            "has_check_in": services.has_series(office, Series.Kind.CHECK_IN),
             "idempotency_key": uuid.uuid4().hex,
             "error": error,
             "code": code,
@@ -215,18 +216,6 @@ def _issue(request, office, user_kiosk):
     try:
         if choice["check_in"]:
             code = services.normalise_appointment_code(post.get("code"))
-            if not services.APPOINTMENT_CODE.fullmatch(code):
-                return _render_kiosk(
-                    request,
-                    office,
-                    choice,
-                    code=code[:20],
-                    error=_(
-                        "An appointment code has 6 to 12 letters and digits, as in your "
-                        "booking confirmation. Please check it and try again."
-                    ),
-                    status=400,
-                )
             ticket = _check_in(office, code, user_kiosk, user, key)
         else:
             service = _chosen_service(office, post.get("service"))
@@ -250,7 +239,7 @@ def _issue(request, office, user_kiosk):
         if exc.code == "office_closed":
             return _closed(request, office, exc, status=exc.status)
         return _render_kiosk(
-            request, office, choice, error=exc.message, code=code, status=exc.status
+            request, office, choice, error=exc.message, code=code[:20], status=exc.status
         )
     url = reverse("queueing:kiosk_ticket", kwargs={"office": office.code, "ticket_id": ticket.pk})
     return redirect(f"{url}?print=1")
@@ -288,7 +277,7 @@ def _closed(request, office, error, *, status=200):
         "queueing/kiosk_closed.html",
         {
             "office": office,
-            "office_name": _office_name(office),
+            "office_name": office.display_name(),
             "message": error.message,
             "next_opens_at": opening.next_opens_at,
             "hours": weekly_hours(office),
@@ -301,12 +290,8 @@ def _service_groups(office):
     """The services this office's kiosk offers, grouped by catalog category in the
     catalog's order: those its regular series list, and every other service when a
     catch-all series takes them."""
-    regular = Series.objects.filter(office=office, is_active=True, kind=Series.Kind.REGULAR)
-    found = RegistrationService.objects.all()
-    if _catch_all(office) is None:
-        found = found.filter(pk__in=regular.values("services"))
     by_category = {}
-    for service in found.order_by("sort_order", "name"):
+    for service in services.kiosk_services(office):
         by_category.setdefault(service.category, []).append(service)
     language = _language()
     return [
@@ -323,16 +308,6 @@ def _service_groups(office):
     ]
 
 
-def _catch_all(office):
-    return Series.objects.filter(
-        office=office, is_active=True, kind=Series.Kind.REGULAR, services__isnull=True
-    ).first()
-
-
-def _series(office, kind):
-    return Series.objects.filter(office=office, is_active=True, kind=kind).first()
-
-
 def _idempotency_key(raw):
     try:
         return uuid.UUID(str(raw or "")[:64]).hex
@@ -345,14 +320,4 @@ def _language():
 
 
 def _service_name(service, language=None):
-    if service is None:
-        return ""
-    if (language or _language()).startswith("en") and service.name_en:
-        return service.name_en
-    return service.name
-
-
-def _office_name(office):
-    if _language().startswith("en") and office.name_en:
-        return office.name_en
-    return office.name
+    return localized(service, language=language) if service is not None else ""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from huzheng.core.i18n import localized
 from huzheng.core.services import get_office_or_404, opening_status
 from huzheng.queueing import services
 from huzheng.queueing.models import CounterState, Ticket, TicketStatus
@@ -27,22 +28,13 @@ def live_queue(request, office):
     the estimated wait; the open counters."""
     office = get_office_or_404(office)
     state = services.queue_status(office)
-    language = _language()
-    series = [
-        {
-            **row,
-            "display_name": row["name_en"]
-            if language.startswith("en") and row["name_en"]
-            else row["name"],
-        }
-        for row in state["series"]
-    ]
+    series = [{**row, "display_name": localized(row)} for row in state["series"]]
     return render(
         request,
         "queueing/live.html",
         {
             "office": office,
-            "office_name": _office_name(office),
+            "office_name": office.display_name(),
             "opening": opening_status(office),
             "state": state,
             "series": series,
@@ -84,18 +76,14 @@ def ticket_status(request, office, ticket_id):
         "queueing/ticket.html",
         {
             "office": office,
-            "office_name": _office_name(office),
+            "office_name": office.display_name(),
             "ticket": ticket,
             "is_today": is_today,
             "status": ticket.status if is_today else "expired",
             "is_final": not is_today
             or ticket.status in (TicketStatus.DONE, TicketStatus.CANCELLED),
             "series_name": ticket.series.display_name(language),
-            "service_name": (
-                (service.name_en if language.startswith("en") and service.name_en else service.name)
-                if service
-                else ""
-            ),
+            "service_name": (localized(service) if service else ""),
             "ahead": ahead,
             "minutes": minutes,
             "now_serving": now_serving,
@@ -149,9 +137,3 @@ def _summary(ticket, is_today, ahead):
 
 def _language():
     return get_language() or "zh-hant"
-
-
-def _office_name(office):
-    if _language().startswith("en") and office.name_en:
-        return office.name_en
-    return office.name

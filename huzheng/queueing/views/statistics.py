@@ -6,12 +6,12 @@ import csv
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from huzheng.core.charts import bar_chart
-from huzheng.core.services import OfficeNotFound, get_office, staff_office_ids
+from huzheng.core.services import get_office_or_404, staff_may_see
 from huzheng.queueing import statistics as stats
 
 PERMISSION = "queueing.view_queue_statistics"
@@ -126,14 +126,10 @@ def csv_rows(office, period, figures):
 def _office_for(request, code):
     """The office asked for, if this staff member may read its statistics: 404 for no
     such office, 403 without the permission or for another office's figures."""
-    try:
-        office = get_office(code)
-    except OfficeNotFound:
-        raise Http404("office") from None
+    office = get_office_or_404(code)
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied(_("You may not view the queue statistics."))
-    allowed = staff_office_ids(request.user)
-    if allowed is not None and office.pk not in allowed:
+    if not staff_may_see(request.user, office):
         raise PermissionDenied(_("You may view the queue statistics of your own office only."))
     return office
 
