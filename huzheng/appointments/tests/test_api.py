@@ -289,8 +289,12 @@ def test_huge_strings_and_wrong_types_are_422_naming_the_field(client, office, d
 def test_control_characters_and_markup_in_a_name_do_not_break_anything(
     client, office, service, day
 ):
-    response = post(client, BOOKINGS, booking_body(day, name="<script>王\x00小明</script>"))
+    response = post(client, BOOKINGS, booking_body(day, name="<script>王\x01小明</script>"))
     assert response.status_code in (201, 422)
+    assert response["Content-Type"].startswith("application/json")
+    # A NUL byte is refused before any view, in JSON, and books nothing.
+    response = post(client, BOOKINGS, booking_body(day, name="<script>王\x00小明</script>"))
+    assert response.status_code == 400
     assert response["Content-Type"].startswith("application/json")
 
 

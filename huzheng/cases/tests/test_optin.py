@@ -296,6 +296,10 @@ def test_bad_contacts_on_the_page_show_the_form_again_with_the_errors(client, ca
         {"phone": "\u202e0912345678"},
     ):
         response = client.post(NOTIFY, {"token": token, **data})
+        # A NUL byte is refused before the view (RejectNulBytesMiddleware).
+        if any("\x00" in str(value) for value in data.values()):
+            assert response.status_code == 400
+            continue
         assert response.status_code == 422
         text = response.content.decode()
         assert 'id="notify-errors"' in text
