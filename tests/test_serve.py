@@ -81,7 +81,7 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
         )
         assert (
             health["cache"]["shared"]["backend"]
-            == {"database": "DatabaseCache", "redis": "RedisCache"}[backend]
+            == {"database": "DatabaseCache", "redis": "RedisWithFallback"}[backend]
         )
 
         code = (
