@@ -79,7 +79,9 @@ def board(browser, live_site, monkeypatch):
     contexts = []
 
     def open_board(*, suspended=False, before_load=None):
-        context = browser.new_context(locale="zh-TW", viewport={"width": 1920, "height": 1080})
+        context = browser.new_context(
+            locale="zh-TW", viewport={"width": 1920, "height": 1080}, bypass_csp=True
+        )
         contexts.append(context)
         page = context.new_page()
         if suspended:
