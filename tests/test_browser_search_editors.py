@@ -34,6 +34,12 @@ def test_an_editor_answers_a_search_that_found_nothing(page, live_site, axe):
     with page.expect_navigation():
         page.locator("#id_means").press("Enter")
     assert page.get_by_text("hukou").first.is_visible()
+    # Wagtail's "saved" message fades in; axe reads it once it has (no motion).
+    page.emulate_media(reduced_motion="reduce")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.messages li')].every("
+        "el => getComputedStyle(el).opacity === '1')"
+    )
     axe(page)
 
     # A best bet: the lost-card tool first for 身分證.
