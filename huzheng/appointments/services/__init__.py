@@ -1,0 +1,127 @@
+"""The booking rules (預約), written once for the web form, the API, the kiosk and staff.
+
+Slots come from the office's opening hours (noon and evening spans included), its
+holidays and closures, the places set aside for appointments and the service's length.
+A booking claims grid cells of one place; the database's unique constraint on the
+claims settles any race.
+
+The rooms, by capability: ``common`` (errors and the checks of what people type),
+``slots`` (policy, slots, blocked times), ``booking`` (book, find, cancel, move, check in,
+mark, the schedule), ``requests`` (home visits, group applications, outreach sessions),
+``reminders`` and ``figures`` (statistics). Everything callers use is re-exported here, so
+``services.book`` keeps working.
+"""
+
+from huzheng.appointments.services.booking import (
+    book,
+    cancel,
+    check_in_service,
+    find_booking,
+    link_check_in,
+    mark,
+    move,
+    schedule,
+)
+from huzheng.appointments.services.common import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    AppointmentError,
+    BookingNotFound,
+    clean_person,
+    invalid,
+    parse_start,
+)
+from huzheng.appointments.services.figures import statistics
+from huzheng.appointments.services.reminders import send_reminders
+from huzheng.appointments.services.requests import (
+    GROUP_PERSONAL_DATA,
+    HOME_VISIT_PERSONAL_DATA,
+    book_session,
+    cancel_session_booking,
+    complete_request,
+    confirm_request,
+    decline_request,
+    home_visit_schedule,
+    open_request,
+    open_session,
+    open_sessions,
+    places_left,
+    request_group,
+    request_home_visit,
+)
+from huzheng.appointments.services.slots import (
+    CLOSED,
+    FREE,
+    FULL,
+    MAX_BLOCK_LENGTH,
+    NEAREST,
+    OUTSIDE,
+    Slot,
+    blocks_between,
+    bookable_services,
+    check_block,
+    check_grid_change,
+    day_slots,
+    get_bookable_service,
+    length_of,
+    month_availability,
+    month_days,
+    nearest_free,
+    policy_for,
+    slots_between,
+    window,
+)
+
+__all__ = [
+    "CLOSED",
+    "CODE_ALPHABET",
+    "CODE_LENGTH",
+    "FREE",
+    "FULL",
+    "GROUP_PERSONAL_DATA",
+    "HOME_VISIT_PERSONAL_DATA",
+    "MAX_BLOCK_LENGTH",
+    "NEAREST",
+    "OUTSIDE",
+    "AppointmentError",
+    "BookingNotFound",
+    "Slot",
+    "blocks_between",
+    "book",
+    "book_session",
+    "bookable_services",
+    "cancel",
+    "cancel_session_booking",
+    "check_block",
+    "check_grid_change",
+    "check_in_service",
+    "clean_person",
+    "complete_request",
+    "confirm_request",
+    "day_slots",
+    "decline_request",
+    "find_booking",
+    "get_bookable_service",
+    "home_visit_schedule",
+    "invalid",
+    "length_of",
+    "link_check_in",
+    "mark",
+    "month_availability",
+    "month_days",
+    "move",
+    "nearest_free",
+    "open_request",
+    "open_session",
+    "open_sessions",
+    "parse_start",
+    "places_left",
+    "policy_for",
+    "request_group",
+    "request_home_visit",
+    "schedule",
+    "send_reminders",
+    "slots_between",
+    "statistics",
+    "window",
+]
