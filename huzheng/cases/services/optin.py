@@ -1,0 +1,236 @@
+"""Updates the applicant asks for (案件進度通知): the signed sign-up token of the progress
+page, opting in and out by channel, the stop links, and the messages a moving case
+sends to an applicant who asked for them."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from huzheng.cases.models import Case
+from huzheng.cases.services.errors import OptInError
+from huzheng.core import ratelimit
+from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, mobile_number
+from huzheng.notify import services as notify
+from huzheng.surveys.services import case_survey_message
+
+# Opting in online: the progress page carries a signed token of the case, good for 30
+# minutes, so the sign-up proves a recent successful look-up without a second one. The
+# stop links in messages are signed with another salt and never expire.
+OPT_IN_SALT = "cases.notify"
+OPT_IN_MAX_AGE = 30 * 60
+STOP_SALT = "cases.notify.stop"
+CHANNEL_EMAIL = "email"
+CHANNEL_SMS = "sms"
+CHANNELS = (CHANNEL_EMAIL, CHANNEL_SMS)
+# At most this many sign-ups per case in the token's lifetime, so a token cannot be used
+# to send confirmations to a stream of strangers' addresses.
+OPT_IN_LIMIT = 5
+SCOPE_OPT_IN = "cases-opt-in"
+MAX_CONTACT_INPUT = 300
+
+BAD_TOKEN_MESSAGE = gettext_lazy(
+    "This link is not valid. Please look up the case again and use the form on its page."
+)
+EXPIRED_TOKEN_MESSAGE = gettext_lazy(
+    "This page has expired (after 30 minutes). Please look up the case again."
+)
+CLOSED_MESSAGE = gettext_lazy("This case is closed, so there will be no more updates to send.")
+BAD_STOP_MESSAGE = gettext_lazy(
+    "This stop link is not valid. Please copy the whole link from the message, or call the office."
+)
+
+
+def notify_applicant(case):
+    """An e-mail and/or a text message to an applicant who asked for them, each with its
+    channel's stop link; a failed delivery is recorded by notify and never stops the case."""
+    if not (case.notify_email or case.notify_sms):
+        return
+    text = _(
+        "Your case %(number)s at %(office)s is now at the stage “%(stage)s”. "
+        "Follow it online with the case number."
+    ) % {"number": case.number, "office": case.office.name, "stage": case.get_stage_display()}
+    survey = case_survey_message(case)
+    text = f"{text} {survey}" if survey else text
+    if case.notify_email and case.email:
+        notify.send_email(
+            case.email,
+            _("Case %(number)s has moved") % {"number": case.number},
+            f"{text}\n\n{_stop_line(case, CHANNEL_EMAIL)}",
+            topic="case",
+            reference=case.number,
+        )
+    if case.notify_sms and case.phone:
+        notify.send_sms(
+            case.phone,
+            f"{text} {_stop_line(case, CHANNEL_SMS)}",
+            topic="case",
+            reference=case.number,
+        )
+
+
+def opt_in_token(case):
+    """The signed token the progress page's sign-up form carries (30 minutes)."""
+    return signing.dumps(case.pk, salt=OPT_IN_SALT)
+
+
+def case_for_opt_in(token):
+    """The case a sign-up token names; OptInError when it is expired, tampered or gone."""
+    try:
+        pk = signing.loads(_token_text(token), salt=OPT_IN_SALT, max_age=OPT_IN_MAX_AGE)
+    except signing.SignatureExpired:
+        raise OptInError("expired", EXPIRED_TOKEN_MESSAGE) from None
+    except signing.BadSignature:
+        raise OptInError("bad_token", BAD_TOKEN_MESSAGE) from None
+    case = Case.objects.select_related("office").filter(pk=pk).first() if type(pk) is int else None
+    if case is None:
+        raise OptInError("bad_token", BAD_TOKEN_MESSAGE)
+    return case
+
+
+def opt_in(case, *, email="", phone=""):
+    """The applicant asks online for an e-mail and/or a text message when the case moves
+    (案件進度通知): each contact given replaces the one on file, and each channel chosen gets
+    one confirmation with its stop link. OptInError names every bad field at once."""
+    if case.is_closed:
+        raise OptInError("closed", CLOSED_MESSAGE)
+    errors = {}
+    clean_email = _opt_in_email(email, errors)
+    clean_phone = _opt_in_mobile(phone, errors)
+    if errors:
+        raise OptInError("invalid", next(iter(errors.values())), errors)
+    if not (clean_email or clean_phone):
+        message = _("Please enter an e-mail address or a mobile phone number, or both.")
+        raise OptInError("empty", message, {"email": message})
+    if ratelimit.exceeded(SCOPE_OPT_IN, case.pk, limit=OPT_IN_LIMIT):
+        raise OptInError(
+            "too_many",
+            _("This case has had too many sign-ups just now. Please try again later."),
+        )
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().select_related("office").get(pk=case.pk)
+        if locked.is_closed:
+            raise OptInError("closed", CLOSED_MESSAGE)
+        fields = []
+        if clean_email:
+            locked.email, locked.notify_email = clean_email, True
+            fields += ["email", "notify_email"]
+        if clean_phone:
+            locked.phone, locked.notify_sms = clean_phone, True
+            fields += ["phone", "notify_sms"]
+        locked.save(update_fields=fields)
+        channels = [c for c, v in ((CHANNEL_EMAIL, clean_email), (CHANNEL_SMS, clean_phone)) if v]
+        transaction.on_commit(lambda: _confirm_opt_in(locked, channels))
+    ratelimit.counted(SCOPE_OPT_IN, case.pk, window_seconds=OPT_IN_MAX_AGE)
+    return locked
+
+
+def stop_token(case, channel):
+    """The signed, never-expiring token of a message's stop link: the case and channel."""
+    return signing.dumps([case.pk, channel], salt=STOP_SALT)
+
+
+def stop_url(case, channel):
+    path = reverse("cases:notify_stop", kwargs={"token": stop_token(case, channel)})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def case_for_stop(token):
+    """(case, channel) of a stop link; OptInError when the link is tampered or the case gone."""
+    try:
+        value = signing.loads(_token_text(token), salt=STOP_SALT)
+    except signing.BadSignature:
+        raise OptInError("bad_token", BAD_STOP_MESSAGE) from None
+    if not (
+        isinstance(value, list)
+        and len(value) == 2
+        and type(value[0]) is int
+        and value[1] in CHANNELS
+    ):
+        raise OptInError("bad_token", BAD_STOP_MESSAGE)
+    case = Case.objects.select_related("office").filter(pk=value[0]).first()
+    if case is None:
+        raise OptInError("bad_token", BAD_STOP_MESSAGE)
+    return case, value[1]
+
+
+def opt_out(case, channel):
+    """Stop one channel's updates for the case; stopping twice is no error."""
+    if channel not in CHANNELS:
+        raise OptInError("bad_token", BAD_STOP_MESSAGE)
+    field = "notify_email" if channel == CHANNEL_EMAIL else "notify_sms"
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if getattr(locked, field):
+            setattr(locked, field, False)
+            locked.save(update_fields=[field])
+    return locked
+
+
+def _confirm_opt_in(case, channels):
+    values = {"number": case.number, "office": case.office.name}
+    if CHANNEL_EMAIL in channels:
+        text = (
+            _(
+                "You will get an e-mail each time case %(number)s at %(office)s moves to a new "
+                "stage. If you did not ask for this, or to stop, open the link below."
+            )
+            % values
+        )
+        notify.send_email(
+            case.email,
+            _("Updates for case %(number)s") % values,
+            f"{text}\n\n{_stop_line(case, CHANNEL_EMAIL)}",
+            topic="case",
+            reference=case.number,
+        )
+    if CHANNEL_SMS in channels:
+        text = (
+            _("You will get a text each time case %(number)s at %(office)s moves to a new stage.")
+            % values
+        )
+        notify.send_sms(
+            case.phone,
+            f"{text} {_stop_line(case, CHANNEL_SMS)}",
+            topic="case",
+            reference=case.number,
+        )
+
+
+def _stop_line(case, channel):
+    if channel == CHANNEL_EMAIL:
+        return _("To stop these e-mails: %(url)s") % {"url": stop_url(case, channel)}
+    return _("To stop these texts: %(url)s") % {"url": stop_url(case, channel)}
+
+
+def _token_text(token):
+    text = str(token or "")
+    # Real tokens are well under 100 characters; a long one is refused before any work.
+    if len(text) > 500:
+        raise signing.BadSignature("too long")
+    return text
+
+
+def _opt_in_email(value, errors):
+    raw = str(value or "")
+    try:
+        # An over-long input is refused, not cut short.
+        return clean_email(raw if len(raw) <= MAX_CONTACT_INPUT else "x" * (MAX_EMAIL_LENGTH + 1))
+    except ValidationError:
+        errors["email"] = _("Please enter a valid e-mail address, for example name@example.com.")
+        return ""
+
+
+def _opt_in_mobile(value, errors):
+    raw = str(value or "")
+    if not raw.strip():
+        return ""
+    number = mobile_number(raw) if len(raw) <= MAX_CONTACT_INPUT else ""
+    if not number:
+        errors["phone"] = _(
+            "Please enter a Taiwan mobile phone number of 10 digits, for example 0912345678."
+        )
+    return number
