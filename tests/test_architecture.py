@@ -29,15 +29,6 @@ def test_the_entry_points_are_found():
     assert {"cases/admin_views.py", "queueing/views/kiosk.py", "api.py"} <= found
 
 
-# Back-office reads still audited in the view, in apps built alongside this rule; each
-# moves into its app's services. Listed so that the list can only shrink.
-NOT_YET_MOVED = {
-    "feedback/admin_views.py",
-    "outreach/admin_views.py",
-    "surveys/admin_views.py",
-}
-
-
 @pytest.mark.parametrize(
     "path", list(entry_point_modules()), ids=lambda p: str(p.relative_to(APPS))
 )
@@ -45,9 +36,6 @@ def test_no_view_form_or_api_module_writes_the_audit_log(path):
     """Audit entries are written by the service, inside the write's transaction: a view
     that writes one after the service returns is skipped by the API and by commands."""
     source = path.read_text(encoding="utf-8")
-    if path.relative_to(APPS).as_posix() in NOT_YET_MOVED:
-        assert "record_audit" in source, f"{path} is clean now: take it off NOT_YET_MOVED"
-        return
     assert "record_audit" not in source, f"{path}: call a service that records the entry"
 
 

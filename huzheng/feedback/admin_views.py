@@ -4,6 +4,7 @@ or in writing, and a message's page with its reply (from a template), review, cl
 transfer and withdrawal. Thin: check who asks, call services, render."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huzheng.core import roc
-from huzheng.core.models import AuditEntry
-from huzheng.core.services import for_staff, record_audit, staff_office
+from huzheng.core.services import for_staff, staff_office
 from huzheng.feedback import services
 from huzheng.feedback.forms import TakeForm
 from huzheng.feedback.models import OPEN_STATUSES, Category, FeedbackMessage, Status
@@ -77,15 +77,12 @@ def take(request):
 
 def detail(request, pk):
     _require(request, VIEW_PERMISSION)
-    message = _message(request, pk)
-    record_audit(request.user, AuditEntry.Action.READ, message, fields=["name", "email", "body"])
+    message = services.read_message(_message(request, pk), user=request.user)
     templates = list(services.templates_for(message))
     chosen = next((t for t in templates if str(t.pk) == request.GET.get("template")), None)
     reply_text = message.draft_reply
     if chosen is not None:
         reply_text = services.fill_template(chosen, message)
-    from django.contrib.auth import get_user_model
-
     return render(
         request,
         "feedback/admin/detail.html",
@@ -112,8 +109,6 @@ def act(request, pk, action):
     post = request.POST
     try:
         if action == "assign":
-            from django.contrib.auth import get_user_model
-
             clerk_id = post.get("clerk", "")
             clerk = (
                 get_user_model().objects.filter(pk=int(clerk_id)).first()
@@ -157,10 +152,9 @@ def attachment(request, pk, attachment_pk):
     message = _message(request, pk)
     if attachment_pk > MAX_DB_ID:
         raise Http404
-    item = message.attachments.filter(pk=attachment_pk).first()
+    item = services.read_attachment(message, attachment_pk, user=request.user)
     if item is None:
         raise Http404
-    record_audit(request.user, AuditEntry.Action.READ, message, fields=["attachments"])
     response = HttpResponse(bytes(item.data), content_type=item.content_type)
     response["Content-Disposition"] = f'attachment; filename="attachment-{item.pk}"'
     response["X-Content-Type-Options"] = "nosniff"

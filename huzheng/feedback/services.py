@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from huzheng.core import ratelimit, roc
 from huzheng.core.models import AuditEntry
 from huzheng.core.pagecache import changed
+from huzheng.core.roles import DIRECTOR
 from huzheng.core.sequences import next_number
 from huzheng.core.services import is_working_day, record_audit
 from huzheng.core.text import clean_line, clean_text
@@ -296,6 +298,20 @@ def assign(message, clerk, *, user=None):
     return message
 
 
+def read_message(message, *, user):
+    """A staff member opens a message: its writer's details are a staff read, logged."""
+    record_audit(user, AuditEntry.Action.READ, message, fields=["name", "email", "body"])
+    return message
+
+
+def read_attachment(message, pk, *, user):
+    """One of the message's attachments for a staff member, logged; None if no such one."""
+    item = message.attachments.filter(pk=pk).first()
+    if item is not None:
+        record_audit(user, AuditEntry.Action.READ, message, fields=["attachments"])
+    return item
+
+
 def templates_for(message):
     """The reply templates offered for a message: its category's, then the general ones."""
     rows = ReplyTemplate.objects.filter(office=message.office)
@@ -454,8 +470,6 @@ def rate_url(message):
 
 
 def is_director(user, office):
-    from huzheng.core.roles import DIRECTOR
-
     if not getattr(user, "pk", None):
         return False
     if user.is_superuser:
@@ -520,10 +534,6 @@ def normalize_number(value):
 
 def directors(office):
     """The director's staff accounts of an office (主任)."""
-    from django.contrib.auth import get_user_model
-
-    from huzheng.core.roles import DIRECTOR
-
     return get_user_model().objects.filter(
         is_active=True, groups__name=DIRECTOR, staff_profile__office=office
     )

@@ -14,8 +14,7 @@ from django.views.decorators.http import require_POST
 
 from huzheng.core import roc
 from huzheng.core.csvimport import ImportRefused
-from huzheng.core.models import AuditEntry
-from huzheng.core.services import for_staff, record_audit, staff_office, staff_office_ids
+from huzheng.core.services import for_staff, staff_office, staff_office_ids
 from huzheng.notify import letters as notify_letters
 from huzheng.notify.models import Letter, Message
 from huzheng.outreach import intake, services
@@ -43,18 +42,15 @@ def worklist(request):
     state = request.GET.get("state", "")[:20]
     source = request.GET.get("source", "")[:20]
     due = request.GET.get("due", "")[:20]
-    items = services.worklist(
-        _scoped(request), state=state, source=source, due=due, today=today
-    ).select_related("service", "assigned_to")[:PAGE_SIZE]
-    items = list(items)
-    if items:
-        record_audit(
-            request.user,
-            AuditEntry.Action.READ,
-            staff_office(request.user) or request.user,
-            fields=["person_name"],
-            reason="outreach worklist",
-        )
+    items = services.open_worklist(
+        _scoped(request),
+        user=request.user,
+        limit=PAGE_SIZE,
+        state=state,
+        source=source,
+        due=due,
+        today=today,
+    )
     soon = today + dt.timedelta(days=services.DUE_SOON_DAYS)
     return render(
         request,
@@ -137,13 +133,7 @@ def import_items(request):
 
 def item(request, pk):
     _require(request, VIEW_PERMISSION)
-    work_item = _item(request, pk)
-    record_audit(
-        request.user,
-        AuditEntry.Action.READ,
-        work_item,
-        fields=list(WorkItem.personal_data_fields),
-    )
+    work_item = services.open_item(_item(request, pk), user=request.user)
     return render(
         request,
         "outreach/admin/item.html",
@@ -273,15 +263,7 @@ def letter_register(request):
     letters = for_staff(Letter.objects.select_related("office"), request.user)
     if request.GET.get("unmailed"):
         letters = letters.filter(mailed_on=None)
-    letters = list(letters[:PAGE_SIZE])
-    if letters:
-        record_audit(
-            request.user,
-            AuditEntry.Action.READ,
-            staff_office(request.user) or request.user,
-            fields=["recipient", "address"],
-            reason="outgoing-letter register",
-        )
+    letters = services.open_letter_register(letters, user=request.user, limit=PAGE_SIZE)
     return render(request, "outreach/admin/letters.html", {"letters": letters})
 
 
@@ -295,15 +277,7 @@ def letters_pdf(request):
     )
     if not letters:
         raise Http404
-    for letter in letters:
-        record_audit(
-            request.user,
-            AuditEntry.Action.READ,
-            letter,
-            fields=["recipient", "address"],
-            reason="letter printed",
-        )
-    pdf = notify_letters.letters_pdf(letters, user=request.user)
+    pdf = services.print_letters(letters, user=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = "letter" if len(letters) == 1 else "letters"
     response["Content-Disposition"] = (

@@ -22,7 +22,7 @@ from huzheng.core import crypto, roc
 from huzheng.core.identity import ALL_KINDS, parse_person_id
 from huzheng.core.models import AuditEntry
 from huzheng.core.sequences import next_number
-from huzheng.core.services import record_audit
+from huzheng.core.services import record_audit, staff_office
 from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import clean_email, normalize_phone
 from huzheng.notify import letters as notify_letters
@@ -382,6 +382,55 @@ def worklist(items, *, state="", source="", due="", today=None):
             deadline__gte=today, deadline__lte=today + dt.timedelta(days=DUE_SOON_DAYS)
         )
     return items
+
+
+def open_worklist(items, *, user, limit, **filters):
+    """The worklist's first `limit` items as filtered (see worklist()) for a staff member:
+    the names on it are personal data, so a list shown is a staff read, logged."""
+    shown = list(worklist(items, **filters).select_related("service", "assigned_to")[:limit])
+    if shown:
+        record_audit(
+            user,
+            AuditEntry.Action.READ,
+            staff_office(user) or user,
+            fields=["person_name"],
+            reason="outreach worklist",
+        )
+    return shown
+
+
+def open_item(item, *, user):
+    """A staff member opens a worklist item: its personal data is a staff read, logged."""
+    record_audit(user, AuditEntry.Action.READ, item, fields=list(WorkItem.personal_data_fields))
+    return item
+
+
+def open_letter_register(letters, *, user, limit):
+    """The outgoing-letter register's first `limit` letters (a staff-scoped queryset):
+    recipients and addresses shown are a staff read, logged."""
+    shown = list(letters[:limit])
+    if shown:
+        record_audit(
+            user,
+            AuditEntry.Action.READ,
+            staff_office(user) or user,
+            fields=["recipient", "address"],
+            reason="outgoing-letter register",
+        )
+    return shown
+
+
+def print_letters(letters, *, user):
+    """One PDF of the letters for a staff member to print; each letter read is logged."""
+    for letter in letters:
+        record_audit(
+            user,
+            AuditEntry.Action.READ,
+            letter,
+            fields=["recipient", "address"],
+            reason="letter printed",
+        )
+    return notify_letters.letters_pdf(letters, user=user)
 
 
 # --- helpers ------------------------------------------------------------------------------

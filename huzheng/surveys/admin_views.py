@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from huzheng.core.models import AuditEntry
-from huzheng.core.services import for_staff, record_audit, staff_office_ids
+from huzheng.core.services import for_staff, staff_office_ids
 from huzheng.surveys import results as analysis
 from huzheng.surveys import services
 from huzheng.surveys.forms import AnswerForm
@@ -66,9 +65,9 @@ def survey_results(request, pk):
 
 def results_csv(request, pk):
     survey = _survey(request, pk)
-    record_audit(request.user, AuditEntry.Action.EXPORT, survey, reason="survey results CSV")
     response = HttpResponse(
-        analysis.csv_export(survey, request.GET), content_type="text/csv; charset=utf-8"
+        services.export_results(survey, request.GET, user=request.user),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}.csv"'
     return response

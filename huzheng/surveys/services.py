@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from huzheng.core.models import AuditEntry
 from huzheng.core.services import record_audit
+from huzheng.surveys import results
 from huzheng.surveys.models import (
     LONG_TEXT_MAX,
     Answer,
@@ -243,6 +244,13 @@ def copy_survey(survey, *, user=None):
             question.save()
         record_audit(user, AuditEntry.Action.CREATE, copy, reason=f"copy of survey {survey.pk}")
     return copy
+
+
+def export_results(survey, filters, *, user):
+    """The survey's results as CSV (filtered as the results page is) for a staff member,
+    logged as an export."""
+    record_audit(user, AuditEntry.Action.EXPORT, survey, reason="survey results CSV")
+    return results.csv_export(survey, filters)
 
 
 def _a_year_on(day):
