@@ -24,7 +24,11 @@ import time
 from dataclasses import dataclass, field
 from functools import cache
 
+from django.db import DatabaseError
+from django.db.models import Count, Max
+
 from huzheng.search import text
+from huzheng.search.models import IndexWord, Synonym
 
 # Question phrases and the part of a service they ask about (intent). Folded forms.
 INTENTS = {
@@ -206,8 +210,6 @@ def split_words(value):
 def synonym_table():
     """{folded phrase: [[word, …], …]} from the editors' synonyms, read once per change
     of the table (the page cache's "search" version)."""
-    from huzheng.search.models import Synonym
-
     stamp = _table_stamp(Synonym)
     cached = _synonyms.get("table")
     if cached is not None and cached[0] == stamp:
@@ -239,8 +241,6 @@ _tokenizer_lock = threading.Lock()
 
 
 def _table_stamp(model):
-    from django.db.models import Count, Max
-
     row = model.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
     return (row["count"], row["latest"])
 
@@ -375,6 +375,8 @@ def _tokenizer():
 
 @cache
 def _base_tokenizer():
+    # Imported on first use: loading jieba takes a second and most processes (the
+    # worker, commands, tests of other apps) never cut a query.
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -384,10 +386,6 @@ def _base_tokenizer():
 
 
 def _load_vocabulary(tokenizer):
-    from django.db import DatabaseError
-
-    from huzheng.search.models import IndexWord
-
     try:
         stamp = IndexWord.objects.order_by("-pk").values_list("pk", flat=True).first()
         if stamp == _tokenizer_state["stamp"]:

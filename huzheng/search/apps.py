@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        # In ready(): these read models, which are loaded only once every app is.
         from huzheng.search import registry, signals, sources, tools
 
         registry.register_source(sources.PAGES, sources.page_documents)

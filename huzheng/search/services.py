@@ -12,12 +12,21 @@ from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from huzheng.core import pagecache
+from huzheng.core.services import record_audit
 from huzheng.core.tally import Tally
-from huzheng.search import analysis, registry, spelling, text
-from huzheng.search.models import PopularQuery, SearchDocument
+from huzheng.search import analysis, labels, registry, spelling, text
+from huzheng.search.models import (
+    BestBet,
+    PopularQuery,
+    QueryStat,
+    SearchDocument,
+    Synonym,
+)
 from huzheng.search.taxonomy import DocumentType, Facet
+from huzheng.search.vocabulary import rebuild_vocabulary
 
 PER_PAGE = 20
 SNIPPET_LENGTH = 110
@@ -36,8 +45,6 @@ FEW = 5  # fewer results with every word than this: those with most words follow
 
 def rebuild(names=None):
     """Re-index every registered source (or those named); returns documents indexed."""
-    from huzheng.search.vocabulary import rebuild_vocabulary
-
     total = 0
     for name, documents in registry.sources().items():
         if names is None or name in names:
@@ -197,8 +204,6 @@ def clean_filters(raw):
 def facet_counts(counts, filters):
     """Facet groups from counts of "facet:value" tokens, values by count (years newest
     first), selected values marked."""
-    from huzheng.search import labels
-
     by_facet = {}
     for token, n in counts.items():
         facet, _sep, value = token.partition(":")
@@ -322,10 +327,6 @@ class EditError(ValueError):
 
 def check_synonym(*, phrase, means, note="", synonym=None):
     """The synonym's fields cleaned, or EditError with the reason."""
-    from django.utils.translation import gettext as _
-
-    from huzheng.search.models import Synonym
-
     phrase, means = text.clean_line(phrase, 50), text.clean_line(means, 100)
     if not text.query_text(phrase) or not text.query_text(means):
         raise EditError(_("Enter both the words people type and the office's words."), "means")
@@ -340,9 +341,6 @@ def check_synonym(*, phrase, means, note="", synonym=None):
 @transaction.atomic
 def save_synonym(user, *, phrase, means, note="", synonym=None):
     """Add (or change) a synonym: ``phrase`` as people type it finds ``means``."""
-    from huzheng.core.services import record_audit
-    from huzheng.search.models import Synonym
-
     fields = check_synonym(phrase=phrase, means=means, note=note, synonym=synonym)
     synonym = synonym or Synonym()
     is_new = synonym.pk is None
@@ -357,10 +355,6 @@ def save_synonym(user, *, phrase, means, note="", synonym=None):
 
 def check_best_bet(*, query, url, position=1, best_bet=None):
     """The best bet's fields cleaned, or EditError with the reason."""
-    from django.utils.translation import gettext as _
-
-    from huzheng.search.models import BestBet
-
     normalised = text.normalise_query(text.clean_line(query, 100))[:100]
     url = text.clean_line(url, 500)
     if "://" in url:  # an address copied from the browser: keep its path
@@ -384,9 +378,6 @@ def check_best_bet(*, query, url, position=1, best_bet=None):
 @transaction.atomic
 def save_best_bet(user, *, query, url, position=1, best_bet=None):
     """Pin the result at ``url`` (an address the index has) to ``query``."""
-    from huzheng.core.services import record_audit
-    from huzheng.search.models import BestBet
-
     fields = check_best_bet(query=query, url=url, position=position, best_bet=best_bet)
     best_bet = best_bet or BestBet()
     is_new = best_bet.pk is None
@@ -401,7 +392,6 @@ def save_best_bet(user, *, query, url, position=1, best_bet=None):
 @transaction.atomic
 def delete_edit(user, instance):
     """Remove a synonym or a best bet."""
-    from huzheng.core.services import record_audit
 
     record_audit(user, "delete", instance)
     instance.delete()
@@ -435,8 +425,6 @@ def record_click(query, day=None):
 
 
 def _write_stats(counts):
-    from huzheng.search.models import QueryStat
-
     by_query = {}
     for (day, normalised, column), count in counts.items():
         by_query.setdefault((day, normalised), {})[column] = count
@@ -458,16 +446,12 @@ _stats = Tally(_write_stats)
 def unanswered_queries(days=POPULAR_DAYS, today=None, limit=200):
     """Queries of the last ``days`` days that found nothing or whose results nobody
     followed, most searched first: what editors answer with a synonym or a best bet."""
-    from django.db.models import Q as _Q
-
-    from huzheng.search.models import QueryStat
-
     since = (today or timezone.localdate()) - dt.timedelta(days=days)
     return list(
         QueryStat.objects.filter(day__gte=since)
         .values("query")
         .annotate(searches=Sum("searches"), empty=Sum("empty"), clicks=Sum("clicks"))
-        .filter(_Q(empty__gt=0) | _Q(clicks=0))
+        .filter(Q(empty__gt=0) | Q(clicks=0))
         .order_by("-empty", "-searches", "query")[:limit]
     )
 
@@ -559,8 +543,6 @@ def _most_words(understood, filters):
 
 def _pin_best_bets(rows, query, understood):
     """The editors' best bets for this query first, in their order, then the rest."""
-    from huzheng.search.models import BestBet
-
     keys = {text.normalise_query(query), understood.key}
     urls = list(
         BestBet.objects.filter(query__in=[k for k in keys if k])

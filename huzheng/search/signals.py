@@ -8,6 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from huzheng.catalog.models import RegistrationService
 from huzheng.search import services, sources
 
 
@@ -18,8 +19,6 @@ def connect():
     post_delete.connect(_deleted, dispatch_uid="search_page_deleted")
     for signal in (post_save, post_delete):
         signal.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_pvr")
-    from huzheng.catalog.models import RegistrationService
-
     post_save.connect(_service_saved, sender=RegistrationService, dispatch_uid="search_service")
     post_delete.connect(
         _service_deleted, sender=RegistrationService, dispatch_uid="search_service_del"
@@ -40,8 +39,6 @@ def reindex_page(page_id):
 
 
 def reindex_service(slug):
-    from huzheng.catalog.models import RegistrationService
-
     service = RegistrationService.objects.filter(slug=slug).first()
     if service is None:
         services.remove_document(sources.service_key(slug))

@@ -7,6 +7,8 @@ from django.utils import timezone
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 
+from huzheng.catalog.eforms import FORMS
+from huzheng.catalog.models import RegistrationService
 from huzheng.search.registry import Document
 from huzheng.search.taxonomy import DocumentType, Policy, ServiceCategory, Topic
 
@@ -64,8 +66,6 @@ def page_key(pk):
 
 
 def service_documents():
-    from huzheng.catalog.models import RegistrationService
-
     for service in RegistrationService.objects.prefetch_related("documents"):
         yield service_document(service)
 
@@ -115,9 +115,6 @@ def service_key(slug):
 
 
 def eform_documents():
-    from huzheng.catalog.eforms import FORMS
-    from huzheng.catalog.models import RegistrationService
-
     services = {s.slug: s for s in RegistrationService.objects.all()}
     for form in FORMS.values():
         service = services.get(form.service_slug)

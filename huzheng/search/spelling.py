@@ -8,6 +8,7 @@ import time
 from itertools import product
 
 from huzheng.search import analysis as analysis_module
+from huzheng.search.models import IndexWord
 
 # Characters people type for another one: same sound, similar shape, or the input
 # method's first choice. Each maps to the characters meant; kept small and explicit.
@@ -127,8 +128,6 @@ def _vocabulary():
     with _lock:
         if "neighbours" in _state and time.monotonic() - _state["loaded"] < _RELOAD_SECONDS:
             return _state
-        from huzheng.search.models import IndexWord
-
         neighbours, counts = {}, {}
         for word, documents in IndexWord.objects.values_list("word", "documents"):
             for size in range(2, 5):

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from huzheng.catalog.models import RegistrationService
 from huzheng.core import pagecache
 from huzheng.search import services, text
 from huzheng.search.models import SearchDocument
@@ -74,8 +75,6 @@ def help_page(request):
 
 
 def _nothing_found(query):
-    from huzheng.catalog.models import RegistrationService
-
     return {
         "suggestions": services.suggestions(query),
         "popular": services.popular_searches(related_to=query),

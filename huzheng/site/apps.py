@@ -8,6 +8,8 @@ class SiteConfig(AppConfig):
     verbose_name = _("Public website")
 
     def ready(self):
+        # In ready(): the models are loaded only once every app is; the catalog offers a
+        # registry so that it never imports the site (see catalog/related.py).
         from huzheng.catalog import related
         from huzheng.site import chrome  # noqa: F401 - connects the cache-clearing signals
         from huzheng.site.models import faq_entries_for

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Site
 
+from huzheng.catalog import demo as catalog_demo
 from huzheng.catalog.models import RegistrationService
 from huzheng.core.demo import ensure_wagtail_roots
 from huzheng.core.models import Office
@@ -508,8 +509,6 @@ def seed_pages(home):
     """The news, laws, disclosure, FAQ and agency pages, with their content."""
     # Laws and questions link to catalog services, and the catalog seeds after this app;
     # its seed is idempotent, so running it first here costs nothing later.
-    from huzheng.catalog import demo as catalog_demo
-
     catalog_demo.seed()
     news_index = _index(home, NewsIndexPage, "news", "最新消息", "本所最新消息、公告與活動。")
     for spec in NEWS:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huzheng.core.indicators import LOWER, indicator
+from huzheng.site.models import DisclosurePage, SiteSettings, reviewed_page_models
 
 
 @indicator(
@@ -16,8 +17,6 @@ from huzheng.core.indicators import LOWER, indicator
     target=0,
 )
 def pages_overdue_review(office, period):
-    from huzheng.site.models import reviewed_page_models
-
     # A page is overdue on the period's last day, or today for a period still running.
     day = min(period.last, timezone.localdate())
     root = _site_root(office)
@@ -41,8 +40,6 @@ def pages_overdue_review(office, period):
     target=100,
 )
 def disclosure_coverage(office, period):
-    from huzheng.site.models import DisclosurePage
-
     pages = DisclosurePage.objects.live()
     root = _site_root(office)
     if root is not None:
@@ -56,8 +53,6 @@ def disclosure_coverage(office, period):
 def _site_root(office):
     """The home page of the office's own site, or None when the office has no site of
     its own (then the one public site speaks for every office)."""
-    from huzheng.site.models import SiteSettings
-
     settings = SiteSettings.objects.filter(office=office).select_related("site__root_page")
     setting = settings.first()
     return setting.site.root_page if setting is not None else None

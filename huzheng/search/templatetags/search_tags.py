@@ -2,11 +2,11 @@
 
 from django import template
 
+from huzheng.catalog.models import RegistrationService
+
 register = template.Library()
 
 
 @register.simple_tag
 def hot_services(limit=8):
-    from huzheng.catalog.models import RegistrationService
-
     return list(RegistrationService.objects.filter(is_hot=True)[:limit])

@@ -1,5 +1,8 @@
 """What the page types share: the body block, review dates, classification for search."""
 
+from urllib.parse import urlencode
+
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -160,8 +163,6 @@ class IntroducedPage(ClassifiedPage):
 
 def querystring(filters):
     """The filters as a query string prefix for the pagination links ("" or "…&")."""
-    from urllib.parse import urlencode
-
     kept = {key: value for key, value in filters.items() if value}
     return urlencode(kept) + "&" if kept else ""
 
@@ -173,6 +174,4 @@ def page_number(request):
 
 # Pages that carry a review-by date, in any app, for the overdue-review report.
 def reviewed_page_models():
-    from django.apps import apps
-
     return [m for m in apps.get_models() if issubclass(m, ReviewedPage)]

@@ -4,10 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from huzheng.core.qr import qr_svg
+from huzheng.site.home import home_for
 from huzheng.site.models.base import (
     RICH_TEXT_FEATURES,
     BodyBlock,
@@ -41,11 +42,6 @@ class HomePage(ReviewedPage):
         site_url = request.build_absolute_uri(self.url)
         context["site_url"] = site_url
         context["site_qr"] = qr_svg(site_url, label=_("QR code of this site's address"))
-        # Imported here: the home blocks read the chrome, which reads this module.
-        from wagtail.models import Site
-
-        from huzheng.site.home import home_for
-
         context["home"] = home_for(Site.find_for_request(request))
         return context
 

@@ -1,6 +1,8 @@
 """Laws and interpretations (法規命令 / 函釋): the index, the pages, the filters."""
 
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -43,8 +45,6 @@ class LawIndexPage(IntroducedPage):
         return LawPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         laws = self.laws()
         filters = law_filters(request.GET, laws)
@@ -156,8 +156,6 @@ def law_filters(params, laws):
 
 
 def filter_laws(laws, filters):
-    from django.db.models import Q
-
     if filters["q"]:
         q = filters["q"]
         laws = laws.filter(

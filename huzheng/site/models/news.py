@@ -1,5 +1,6 @@
 """News (最新消息): the index, the items and their attachments."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,8 +56,6 @@ class NewsIndexPage(IntroducedPage):
         return readable_news(category).child_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         category = request.GET.get("category", "")
         if category not in NewsCategory.values:
