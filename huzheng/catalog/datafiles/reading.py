@@ -82,9 +82,9 @@ def read_catalog(path=DEFAULT_PATH):
     path = Path(path)
     problems = []
     catalog = CatalogData()
-    files = _files(path, problems)
+    files = yaml_files(path, problems)
     for file in files:
-        document = _parse(file, problems)
+        document = parse_yaml(file, problems)
         if document is not None:
             _read_document(document, file.name, catalog, problems)
     if files and not problems and not catalog.services and not catalog.fine_rules:
@@ -98,7 +98,9 @@ def read_catalog(path=DEFAULT_PATH):
 # --- Files ----------------------------------------------------------------------------------
 
 
-def _files(path, problems):
+def yaml_files(path, problems):
+    """The YAML files of a folder (in name order), or the one file named; a problem for
+    anything else."""
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
         if not files:
@@ -115,7 +117,8 @@ def _files(path, problems):
     return [path]
 
 
-def _parse(file, problems):
+def parse_yaml(file, problems):
+    """The file's YAML (mappings knowing their line), or None with the problem listed."""
     if file.stat().st_size > MAX_FILE_BYTES:
         problems.append(
             _("%(file)s: the file is larger than %(max)s MB.")
@@ -188,11 +191,11 @@ def _read_document(document, name, catalog, problems):
                 % {"file": name, "key": key, "keys": ", ".join(TOP_LEVEL_KEYS)}
             )
     for number, spec in enumerate(_list(document, "services", name, problems), start=1):
-        service = _read_service(spec, f"{name}, {_item(spec, number)}", problems)
+        service = _read_service(spec, f"{name}, {place_of(spec, number)}", problems)
         if service is not None:
             catalog.services.append(service)
     for number, spec in enumerate(_list(document, "fine_rules", name, problems), start=1):
-        rule = _read_fine_rule(spec, f"{name}, {_item(spec, number)}", problems)
+        rule = _read_fine_rule(spec, f"{name}, {place_of(spec, number)}", problems)
         if rule is not None:
             catalog.fine_rules.append(rule)
     if "contacts" in document:
@@ -212,7 +215,8 @@ def _list(document, key, name, problems):
     return value
 
 
-def _item(spec, number):
+def place_of(spec, number):
+    """Where a row of a list stands, for a problem message: its line, else its number."""
     line = getattr(spec, "line", 0)
     return (_("line %(line)s") % {"line": line}) if line else (_("item %(n)s") % {"n": number})
 

@@ -6,15 +6,18 @@ Nothing a citizen types is stored: the filled form goes back to them as a PDF to
 sign and bring to the counter. Labels are bilingual data (zh-Hant first, English second),
 picked by the active language; the paper always carries the Chinese.
 
-The rooms: ``schema`` (what a form is made of), ``parts`` and ``definitions`` (the forms),
-``online`` (the Django form), ``paper`` (the paper layout the PDFs draw) and ``odt`` (the
-blank ODT). Everything callers use is re-exported here.
+The forms are data: one YAML file per form in ``catalog/data/eforms/`` (format in the
+README.md there). The rooms: ``schema`` (what a form is made of), ``reading`` (reads and
+checks the files) and ``definitions`` (the forms read), ``online`` (the Django form),
+``paper`` (the paper layout the PDFs draw) and ``odt`` (the blank ODT). Everything callers
+use is re-exported here.
 """
 
 from huzheng.catalog.eforms.definitions import FORMS, get_form_definition
 from huzheng.catalog.eforms.odt import blank_odt
 from huzheng.catalog.eforms.online import build_django_form
 from huzheng.catalog.eforms.paper import PaperCell, PaperSection, paper_layout
+from huzheng.catalog.eforms.reading import EFormFileError, read_eforms
 from huzheng.catalog.eforms.schema import (
     ADDRESSEE_LINE,
     APPLICATION_DATE_LINE,
@@ -66,6 +69,7 @@ __all__ = [
     "Box",
     "Choice",
     "EForm",
+    "EFormFileError",
     "FormField",
     "PaperCell",
     "PaperSection",
@@ -76,4 +80,5 @@ __all__ = [
     "paper_layout",
     "pick",
     "pick_lazy",
+    "read_eforms",
 ]
