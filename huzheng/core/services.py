@@ -190,6 +190,27 @@ def is_working_day(office, date):
     return day_status(office, date)[0]
 
 
+def add_working_days(office, day, days):
+    """The `days`-th working day after `day` (the day itself not counted) on the office's
+    calendar: weekends, national holidays, make-up workdays and typhoon closures."""
+    counted = 0
+    for _step in range(days * 7 + 60):  # bounded: even a month of typhoons ends
+        if counted >= days:
+            break
+        day += dt.timedelta(days=1)
+        counted += is_working_day(office, day)
+    return day
+
+
+def working_days_between(office, first, last):
+    """Working days after `first` up to and including `last` (0 when last <= first)."""
+    count, day = 0, first
+    while day < last:
+        day += dt.timedelta(days=1)
+        count += is_working_day(office, day)
+    return count
+
+
 def import_government_calendar(data):
     """Read the DGPA government office calendar (政府行政機關辦公日曆表) CSV and keep the
     days that depart from the usual week as special days for every office: a weekday off

@@ -12,12 +12,9 @@ from django.utils.translation import gettext as _
 
 from huzheng.core import roc
 from huzheng.core.models import Office
+from huzheng.core.services import working_days_between
 from huzheng.feedback.models import OPEN_STATUSES, FeedbackMessage, MessageEvent, Status
-from huzheng.feedback.services import (
-    ANSWER_WORKING_DAYS,
-    directors,
-    working_days_between,
-)
+from huzheng.feedback.services import ANSWER_WORKING_DAYS, directors
 
 
 def send_reminders(today=None):

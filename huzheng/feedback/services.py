@@ -7,7 +7,6 @@ and the messages it causes.
 Numbers read ``115-HUXI-F00123``: the ROC year of receipt, the office code and a sequence
 per office and year that is never reused."""
 
-import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from huzheng.core.models import AuditEntry
 from huzheng.core.pagecache import changed
 from huzheng.core.roles import DIRECTOR
 from huzheng.core.sequences import next_number
-from huzheng.core.services import is_working_day, record_audit
+from huzheng.core.services import add_working_days, record_audit
 from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import clean_email, validate_phone
 from huzheng.feedback.models import (
@@ -248,23 +247,7 @@ def confirm_token(message):
 def due_date(office, received_on, days=ANSWER_WORKING_DAYS):
     """The third working day after the day of receipt, from the office's calendar
     (holidays, make-up workdays, typhoon days)."""
-    day, counted = received_on, 0
-    for _step in range(days * 7 + 60):  # bounded: even a month of typhoons ends
-        if counted >= days:
-            break
-        day += dt.timedelta(days=1)
-        if is_working_day(office, day):
-            counted += 1
-    return day
-
-
-def working_days_between(office, first, last):
-    """Working days after `first` up to and including `last` (0 when last <= first)."""
-    count, day = 0, first
-    while day < last:
-        day += dt.timedelta(days=1)
-        count += is_working_day(office, day)
-    return count
+    return add_working_days(office, received_on, days)
 
 
 def is_blocked(office, email):

@@ -10,8 +10,8 @@ from django.db.models import Avg, Count
 from django.utils import timezone
 
 from huzheng.core import roc
+from huzheng.core.services import working_days_between
 from huzheng.feedback.models import COUNTED_STATUSES, FeedbackMessage
-from huzheng.feedback.services import working_days_between
 
 CSV_COLUMNS = (
     "month",

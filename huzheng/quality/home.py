@@ -112,7 +112,8 @@ def panel_for(request):
 def _today(office):
     from huzheng.appointments.models import Booking
     from huzheng.cases.models import Case, Stage
-    from huzheng.cases.services import DUE_SOON_WORKING_DAYS, working_days_until
+    from huzheng.cases.services import DUE_SOON_WORKING_DAYS
+    from huzheng.core.services import working_days_between
     from huzheng.idcards.models import IdCardApplication
     from huzheng.queueing.models import Counter, CounterState, Ticket, TicketStatus
     from huzheng.queueing.services import current_messages
@@ -139,7 +140,7 @@ def _today(office):
         for case in open_cases.filter(
             due_on__gte=today, due_on__lte=today + dt.timedelta(days=DUE_SOON_WORKING_DAYS * 3)
         ).select_related("office")[:500]
-        if working_days_until(office, today, case.due_on) <= DUE_SOON_WORKING_DAYS
+        if working_days_between(office, today, case.due_on) <= DUE_SOON_WORKING_DAYS
     )
     ready = IdCardApplication.objects.filter(
         collect_at=office, status=IdCardApplication.Status.READY

@@ -20,7 +20,6 @@ from huzheng.cases.services.desk import (
     read_reply_letter,
     register_case,
     reply_letter_pdf,
-    working_days_until,
 )
 from huzheng.cases.services.errors import CaseError, CaseNotFound, OptInError, TooManyAttempts
 from huzheng.cases.services.optin import (
@@ -117,5 +116,4 @@ __all__ = [
     "reply_letter_pdf",
     "stop_token",
     "stop_url",
-    "working_days_until",
 ]

@@ -20,7 +20,13 @@ from huzheng.core.identity import ALL_KINDS, parse_person_id
 from huzheng.core.models import AuditEntry
 from huzheng.core.pdf import render_pdf
 from huzheng.core.sequences import next_number
-from huzheng.core.services import for_staff, is_working_day, record_audit, staff_office
+from huzheng.core.services import (
+    add_working_days,
+    for_staff,
+    record_audit,
+    staff_office,
+    working_days_between,
+)
 from huzheng.core.signals import registration_completed
 from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import clean_email, clean_phone
@@ -113,25 +119,7 @@ def due_date(office, service, received_on):
     days = service.processing_working_days
     if days is None:
         return None
-    day = received_on
-    counted = 0
-    for _step in range(days * 7 + 60):  # bounded: even a month of typhoons ends
-        if counted >= days:
-            break
-        day += dt.timedelta(days=1)
-        if is_working_day(office, day):
-            counted += 1
-    return day
-
-
-def working_days_until(office, first, last):
-    """Working days after `first` up to and including `last` (0 when last <= first)."""
-    count, day = 0, first
-    while day < last:
-        day += dt.timedelta(days=1)
-        if is_working_day(office, day):
-            count += 1
-    return count
+    return add_working_days(office, received_on, days)
 
 
 def next_stages(case):
@@ -295,7 +283,7 @@ def dashboard(user, today=None):
         for case in dated.filter(
             due_on__gte=today, due_on__lte=today + dt.timedelta(days=DUE_SOON_WORKING_DAYS * 3)
         ).order_by("due_on", "sequence")[:500]
-        if working_days_until(case.office, today, case.due_on) <= DUE_SOON_WORKING_DAYS
+        if working_days_between(case.office, today, case.due_on) <= DUE_SOON_WORKING_DAYS
     ]
     lists = {"mine": mine, "due_soon": soon, "overdue": overdue}
     if any(lists.values()):
