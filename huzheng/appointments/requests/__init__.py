@@ -4,4 +4,4 @@
 
 The rooms: ``views`` and ``urls`` for citizens, ``forms`` for both audiences,
 ``admin_views`` for staff in the back office (registered by the app's wagtail_hooks). The
-writes live in ``huzheng.appointments.services``."""
+writes live in ``huzheng.appointments.services.requests`` (re-exported by ``services``)."""
