@@ -306,7 +306,12 @@ def ticket_survey_url(ticket):
 
 
 def booking_survey_url(booking):
-    """An attended booking's one-time link, or None."""
+    """An attended booking's one-time link, or None. A booking checked in at the kiosk
+    was one visit with its ticket: once the ticket is finished the link is the ticket's
+    (one link a visit, with the counter and wait it knows)."""
+    ticket = booking.ticket if booking.ticket_id else None
+    if ticket is not None and ticket.status == "done":
+        return ticket_survey_url(ticket)
     if booking.status != "attended":
         return None
     return visit_survey_url(
@@ -315,6 +320,11 @@ def booking_survey_url(booking):
         channel=Channel.BOOKING,
         service_id=booking.service_id,
     )
+
+
+def booking_survey_message(booking):
+    """The after-visit message line with the booking's one-time link (absolute), or ""."""
+    return _survey_line(booking_survey_url(booking))
 
 
 def case_survey_url(case):
@@ -328,9 +338,12 @@ def case_survey_url(case):
 
 def case_survey_message(case):
     """The closed case's message line with its one-time link (absolute), or ""."""
+    return _survey_line(case_survey_url(case))
+
+
+def _survey_line(path):
     from django.conf import settings
 
-    path = case_survey_url(case)
     if not path:
         return ""
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
