@@ -10,6 +10,17 @@ urlpatterns = [
     path("meetings/new/", admin_views.meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/", admin_views.meeting_detail, name="meeting"),
     path("county/", admin_views.county, name="county"),
+    path("county/<str:office>/<int:year>/", admin_views.county_scores, name="county_scores"),
+    path(
+        "county/<str:office>/<int:year>/scores.csv",
+        admin_views.county_scores_csv,
+        name="county_scores_csv",
+    ),
+    path(
+        "county/<str:office>/<int:year>/report.pdf",
+        admin_views.county_scores_pdf,
+        name="county_scores_pdf",
+    ),
     path("evaluation/", admin_views.evaluation, name="evaluation"),
     path("evaluation/<int:year>/", admin_views.evaluation, name="evaluation_year"),
     path("evaluation/<int:year>/report.pdf", admin_views.evaluation_pdf, name="evaluation_pdf"),

@@ -87,6 +87,8 @@ COUNTY_PERMISSIONS = [
     "quality.view_plan",
     "quality.view_meeting",
     "quality.view_selfscore",
+    # The county's own act: its score beside each office's self-score (縣府評分).
+    "quality.change_selfscore",
 ]
 
 
