@@ -33,12 +33,10 @@ def test_the_home_shows_mail_worklist_and_empty_searches(client, db):
 
     figures = {f["key"]: f for f in home.today_figures(office)}
     assert figures["mailbox"]["value"] == 2 and figures["mailbox"]["alert"]
-    assert figures["mailbox"]["detail"].startswith("1 ")
+    assert "1" in figures["mailbox"]["detail"]  # overdue
     assert figures["worklist"]["value"] == 2 and figures["worklist"]["alert"]
-    assert (figures["searches_empty"]["value"], figures["searches_empty"]["detail"]) == (
-        4,
-        "of 10 searches",
-    ) or figures["searches_empty"]["detail"] == "共 10 次查詢"
+    assert figures["searches_empty"]["value"] == 4
+    assert "10" in figures["searches_empty"]["detail"]  # of ten searches this week
 
     client.force_login(desk["director"])
     html = client.get("/admin/").content.decode()
