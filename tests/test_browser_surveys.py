@@ -140,10 +140,15 @@ def test_the_director_builds_a_survey_and_a_citizen_answers_it(browser, live_sit
     today = timezone.localdate()
     context, page = signed_in(browser, live_site, "director", "/admin/surveys/new/")
     try:
+        # The dates first: their date pickers close once the titles take the focus.
+        page.locator("[name=opens_on]").fill(today.isoformat())
+        page.keyboard.press("Escape")
+        page.locator("[name=closes_on]").fill((today + dt.timedelta(days=30)).isoformat())
+        page.keyboard.press("Escape")
+        page.locator("[name=title]").click()
         page.locator("[name=title]").fill("臨櫃服務快問快答")
         page.locator("[name=title_en]").fill("Counter quick poll")
-        page.locator("[name=opens_on]").fill(today.isoformat())
-        page.locator("[name=closes_on]").fill((today + dt.timedelta(days=30)).isoformat())
+        page.locator(".xdsoft_datetimepicker").first.wait_for(state="hidden")
         page.locator("[name='questions-0-kind']").select_option("scale")
         page.locator("[name='questions-0-text']").fill("櫃檯人員是否親切？")
         page.locator("[name='questions-0-low_label']").fill("很不親切")
@@ -155,8 +160,10 @@ def test_the_director_builds_a_survey_and_a_citizen_answers_it(browser, live_sit
             "戶籍謄本 | transcript\n身分證 | ID card\n其他 | other"
         )
         with page.expect_navigation():
-            page.locator("form button[type=submit]").first.click()
-        survey = Survey.objects.get(title="臨櫃服務快問快答")
+            page.locator("footer button.button-longrunning[type=submit]").first.click()
+        saved = Survey.objects.filter(title="臨櫃服務快問快答").first()
+        assert saved is not None, page.locator(".error-message, .help-critical").all_inner_texts()
+        survey = saved
         assert survey.office.code == "huxi" and survey.is_open_on(today)
         assert [q.kind for q in survey.questions.all()] == ["scale", "single"]
     finally:
