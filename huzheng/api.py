@@ -22,6 +22,7 @@ from huzheng.outreach.api import router as outreach_router
 from huzheng.quality.api import router as quality_router
 from huzheng.queueing.api import router as queueing_router
 from huzheng.search.api import router as search_router
+from huzheng.surveys.api import router as surveys_router
 
 ERROR_STATUSES = {
     400: "The request cannot be handled (a NUL byte, a broken body).",
@@ -112,6 +113,7 @@ api.add_router("/addresses", addresses_router)
 api.add_router("/what-next", outreach_router)
 api.add_router("/feedback", feedback_router)
 api.add_router("/quality", quality_router)
+api.add_router("/surveys", surveys_router)
 
 
 def error_response(request, status, code, message, **extra):

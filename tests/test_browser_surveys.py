@@ -128,3 +128,63 @@ def test_the_director_reads_the_results_with_a_filter(browser, live_site):
         assert page.locator("[data-total]").inner_text() != everything
     finally:
         context.close()
+
+
+def test_the_director_builds_a_survey_and_a_citizen_answers_it(browser, live_site, axe):
+    """The builder itself: a scale and a choice question, open from today (published),
+    answered through its general link on the public site."""
+    import datetime as dt
+
+    from huzheng.surveys.models import Response, Survey
+
+    today = timezone.localdate()
+    context, page = signed_in(browser, live_site, "director", "/admin/surveys/new/")
+    try:
+        # The dates first: their date pickers close once the titles take the focus.
+        page.locator("[name=opens_on]").fill(today.isoformat())
+        page.keyboard.press("Escape")
+        page.locator("[name=closes_on]").fill((today + dt.timedelta(days=30)).isoformat())
+        page.keyboard.press("Escape")
+        page.locator("[name=title]").click()
+        page.locator("[name=title]").fill("臨櫃服務快問快答")
+        page.locator("[name=title_en]").fill("Counter quick poll")
+        page.locator(".xdsoft_datetimepicker").first.wait_for(state="hidden")
+        page.locator("[name='questions-0-kind']").select_option("scale")
+        page.locator("[name='questions-0-text']").fill("櫃檯人員是否親切？")
+        page.locator("[name='questions-0-low_label']").fill("很不親切")
+        page.locator("[name='questions-0-high_label']").fill("非常親切")
+        page.locator("#id_questions-ADD").click()
+        page.locator("[name='questions-1-kind']").select_option("single")
+        page.locator("[name='questions-1-text']").fill("您今天辦理的業務")
+        page.locator("[name='questions-1-choices']").fill(
+            "戶籍謄本 | transcript\n身分證 | ID card\n其他 | other"
+        )
+        with page.expect_navigation():
+            page.locator("footer button.button-longrunning[type=submit]").first.click()
+        saved = Survey.objects.filter(title="臨櫃服務快問快答").first()
+        assert saved is not None, page.locator(".error-message, .help-critical").all_inner_texts()
+        survey = saved
+        assert survey.office.code == "huxi" and survey.is_open_on(today)
+        assert [q.kind for q in survey.questions.all()] == ["scale", "single"]
+    finally:
+        context.close()
+
+    citizen = browser.new_context(locale="zh-TW", viewport={"width": 390, "height": 844})
+    try:
+        form = citizen.new_page()
+        form.goto(f"{live_site}/surveys/s/{survey.public_token}/?via=counter")
+        assert form.get_by_text("櫃檯人員是否親切？").is_visible()
+        assert form.get_by_text("非常親切").is_visible()
+        axe(form)
+        scale, single = survey.questions.all()
+        form.locator(f"input[name=q{scale.pk}][value='5']").check()
+        form.locator(f"input[name=q{single.pk}][value='2']").check()
+        with form.expect_navigation():
+            form.get_by_role("button", name="送出").click()
+        assert form.locator(".notice--success").is_visible()
+        axe(form)
+        answer = Response.objects.get(survey=survey)
+        assert answer.channel == "counter"
+        assert sorted(answer.answers.values_list("value", flat=True)) == [2, 5]
+    finally:
+        citizen.close()

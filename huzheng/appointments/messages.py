@@ -13,6 +13,7 @@ from icalendar import Calendar, Event
 from huzheng.catalog.services import checklist
 from huzheng.core.roc import format_long
 from huzheng.notify.services import send_email, send_sms
+from huzheng.surveys.services import booking_survey_message
 
 
 def send_confirmation(booking, *, moved=False):
@@ -58,6 +59,31 @@ def send_reminder(booking):
             topic="appointment.reminder",
             reference=booking.code,
         )
+
+
+def send_after_visit(booking):
+    """After an attended appointment: thanks, with the visit's one-time survey link. Sent
+    only when the office has a citizen survey open (else there is nothing to ask)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        survey = booking_survey_message(booking)
+        if not survey:
+            return
+        text = (
+            _("%(office)s: thank you for coming (appointment %(code)s).")
+            % {"office": booking.office.name, "code": booking.code}
+            + " "
+            + survey
+        )
+        if booking.email:
+            send_email(
+                booking.email,
+                _("Thank you for your visit (%(code)s)") % {"code": booking.code},
+                text,
+                topic="appointment.after_visit",
+                reference=booking.code,
+            )
+        else:
+            send_sms(booking.phone, text, topic="appointment.after_visit", reference=booking.code)
 
 
 def send_request_decision(request):

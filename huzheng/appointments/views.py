@@ -31,6 +31,7 @@ from huzheng.core.i18n import is_english, localized
 from huzheng.core.qr import qr_svg
 from huzheng.core.roc import format_for_language, roc_year
 from huzheng.core.services import office_asked
+from huzheng.surveys.services import booking_survey_url
 
 # Session keys: the codes this browser booked, and the booking it proved it owns.
 BOOKED_KEY = "appointments_booked"
@@ -496,6 +497,8 @@ def _booking_context(booking):
         "date_label": _long_date(start.date()),
         "time_label": f"{start:%H:%M}–{end:%H:%M}",
         "is_booked": booking.status == Booking.Status.BOOKED,
+        # After the visit: its one-time survey link (the ticket's, when checked in).
+        "survey_url": booking_survey_url(booking),
     }
 
 

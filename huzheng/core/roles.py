@@ -332,6 +332,23 @@ COLLECTION_PERMISSIONS = {
 
 APPROVAL_WORKFLOW = "主任核可"  # the director approves what editors submit
 
+# Apps that move page permissions off the root page (a county's per-office sites) register
+# here; `ensure_roles` runs them last, so setting up the roles never hands the root's pages
+# back to every office's director.
+_page_scopes = []
+
+
+def register_page_scope(callback):
+    """Run `callback()` at the end of every `ensure_roles`, in its transaction."""
+    if callback not in _page_scopes:
+        _page_scopes.append(callback)
+
+
+def scope_pages():
+    """Apply the registered page scopes (idempotent): after roles or staff change."""
+    for callback in _page_scopes:
+        callback()
+
 
 @transaction.atomic
 def ensure_roles():
@@ -365,6 +382,7 @@ def ensure_roles():
                 GroupCollectionPermission.objects.get_or_create(
                     group=groups[name], collection=root_collection, permission=permission
                 )
+    scope_pages()
     return groups
 
 

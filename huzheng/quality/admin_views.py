@@ -13,7 +13,13 @@ from huzheng.core import roc
 from huzheng.core.pdf import render_pdf
 from huzheng.core.services import staff_office
 from huzheng.quality import services
-from huzheng.quality.forms import ActionFormSet, MeetingForm, ScoreForm, SpotCheckFormSet
+from huzheng.quality.forms import (
+    ActionFormSet,
+    CountyScoreForm,
+    MeetingForm,
+    ScoreForm,
+    SpotCheckFormSet,
+)
 from huzheng.quality.models import Meeting, Plan, SelfScore
 
 VIEW_MEETINGS = "quality.view_meeting"
@@ -117,7 +123,10 @@ def evaluation(request, year=None):
 
 def evaluation_pdf(request, year):
     office = _office(request, VIEW_SCORES)
-    plan = _plan(office, year)
+    return _evaluation_pdf(request, office, _plan(office, year))
+
+
+def _evaluation_pdf(request, office, plan):
     rows = _rows(plan, None)
     pdf = render_pdf(
         "quality/evaluation_pdf.html",
@@ -169,6 +178,120 @@ def county(request):
             "scores": county_view.scores(offices, period.first.year),
         },
     )
+
+
+def county_scores(request, office, year):
+    """The county scores one office's self-evaluation (縣府評分), item by item beside the
+    office's own score; the office's text, evidence and indicators are read-only here."""
+    office = _county_office(request, VIEW_SCORES, office)
+    plan = _plan(office, year)
+    may_score = request.user.has_perm(CHANGE_SCORES)
+    data = request.POST if request.method == "POST" else None
+    if data is not None and not may_score:
+        raise PermissionDenied
+    rows = _rows(plan, None)
+    for row in rows:
+        score = row["score"]
+        initial = (
+            {"county_score": score.county_score, "comment": score.county_comment} if score else {}
+        )
+        row["county_form"] = CountyScoreForm(data, prefix=f"item{row['item'].pk}", initial=initial)
+    if data is not None and all(row["county_form"].is_valid() for row in rows):
+        try:
+            for row in rows:
+                services.set_self_score(
+                    row["item"],
+                    user=request.user,
+                    self_score=row["county_form"].cleaned_data["county_score"],
+                    county=True,
+                    comment=row["county_form"].cleaned_data["comment"],
+                )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The county's scores are saved."))
+            return redirect("quality_admin:county_scores", office.code, plan.year)
+    return render(
+        request,
+        "quality/admin/county_scores.html",
+        {
+            "office": office,
+            "plan": plan,
+            "rows": rows,
+            "may_score": may_score,
+            "totals": _totals(rows),
+        },
+        status=422 if data is not None else 200,
+    )
+
+
+def county_scores_csv(request, office, year):
+    """The office's self-scores and the county's scores as CSV, in the plan's order."""
+    import csv
+
+    office = _county_office(request, VIEW_SCORES, office)
+    plan = _plan(office, year)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="scores-{office.code}-{plan.roc_year}.csv"'
+    )
+    response.write("\ufeff")  # Excel opens UTF-8 Chinese only with the byte-order mark
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Number"),
+            _("Scored item"),
+            _("Points"),
+            _("Self-score"),
+            _("County's score"),
+            _("Difference"),
+            _("County's comment"),
+        ]
+    )
+    rows = _rows(plan, None)
+    for row in rows:
+        score = row["score"]
+        own = score.self_score if score else None
+        county_score = score.county_score if score else None
+        writer.writerow(
+            [
+                row["item"].number,
+                _csv_safe(row["item"].title),
+                row["item"].points,
+                "" if own is None else own,
+                "" if county_score is None else county_score,
+                "" if own is None or county_score is None else county_score - own,
+                _csv_safe(score.county_comment if score else ""),
+            ]
+        )
+    totals = _totals(rows)
+    writer.writerow(["", _("Total"), totals["points"], totals["self"], totals["county"], "", ""])
+    return response
+
+
+def county_scores_pdf(request, office, year):
+    office = _county_office(request, VIEW_SCORES, office)
+    return _evaluation_pdf(request, office, _plan(office, year))
+
+
+def _county_office(request, permission, code):
+    from huzheng.quality import county as county_view
+
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+    offices = {o.code: o for o in county_view.county_offices(request.user)}
+    if not offices:
+        raise PermissionDenied
+    office = offices.get(str(code)[:32])
+    if office is None:
+        raise Http404("no such office")
+    return office
+
+
+def _csv_safe(text):
+    """A cell a spreadsheet will not run as a formula."""
+    text = str(text or "")
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _office(request, permission):

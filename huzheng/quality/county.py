@@ -5,8 +5,9 @@ Pages: the role groups of `core.roles` hold their page permissions on the root p
 which suits one office. Once offices have sites of their own, `separate_office_sites()`
 gives each office its own page groups (主任／網站管理 of that office) with permissions on
 its site's home page only, an approval workflow on that home page for its own director
-group, and takes the role groups' root permissions away; run it after `setup_roles`
-(`manage.py setup_office_sites`; the demo seed does)."""
+group, and takes the role groups' root permissions away. It is registered as a page scope
+of `core.roles`, so `setup_roles` ends with it and the two commands (`setup_roles`,
+`setup_office_sites`) give the same permissions in any order and any number of times."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -48,8 +49,10 @@ def separate_office_sites():
     for office, site in sites.items():
         for role in ROLES_WITH_PAGES:
             group = _office_page_group(office, site.root_page, role)
+            # Exactly the office's staff in the role: one who leaves the role or the
+            # office leaves the office's pages too.
             members = StaffProfile.objects.filter(office=office, user__groups__name=role)
-            group.user_set.add(*[p.user_id for p in members])
+            group.user_set.set([p.user_id for p in members])
             made[(office.code, role)] = group
         _approval_workflow(office, site.root_page, made[(office.code, DIRECTOR)])
     # The role groups keep their model permissions; pages are now per office.
@@ -84,6 +87,8 @@ COUNTY_PERMISSIONS = [
     "quality.view_plan",
     "quality.view_meeting",
     "quality.view_selfscore",
+    # The county's own act: its score beside each office's self-score (縣府評分).
+    "quality.change_selfscore",
 ]
 
 

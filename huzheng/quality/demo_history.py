@@ -44,6 +44,7 @@ def seed_history(office, today=None):
         _outreach(office, days)
         _closed_cases(office, days)
         _link_check(last_month_end)
+        _search_counts(days, rng)
     return True
 
 
@@ -195,6 +196,25 @@ def _link_check(day):
     LinkCheckRun.objects.create(
         finished_at=_at(day, 3), status=LinkCheckRun.Status.DONE, pages_checked=30, broken=1
     )
+
+
+def _search_counts(days, rng):
+    """The site search's daily counts (the deployment's, not one office's): a few
+    everyday questions, one of them often finding nothing."""
+    from huzheng.search.models import QueryStat
+
+    for day in days:
+        for query, empty_share in (("身分證 補發", 0), ("戶籍謄本", 0), ("寵物登記", 1)):
+            searches = rng.randint(3, 12)
+            QueryStat.objects.get_or_create(
+                day=day,
+                query=query,
+                defaults={
+                    "searches": searches,
+                    "empty": searches * empty_share,
+                    "clicks": 0 if empty_share else searches - 1,
+                },
+            )
 
 
 def seed_waiting_today(office):

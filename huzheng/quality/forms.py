@@ -76,3 +76,18 @@ class ScoreForm(forms.Form):
 
     def clean_text(self):
         return clean_text(self.cleaned_data["text"])
+
+
+class CountyScoreForm(forms.Form):
+    county_score = forms.DecimalField(
+        label=_("County's score"), max_digits=5, decimal_places=1, min_value=0, required=False
+    )
+    comment = forms.CharField(
+        label=_("County's comment"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+    )
+
+    def clean_comment(self):
+        return clean_text(self.cleaned_data["comment"])

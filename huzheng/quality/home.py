@@ -146,7 +146,7 @@ def _today(office):
         collect_at=office, status=IdCardApplication.Status.READY
     ).count()
     marquee = [m.text for m in current_messages(office, at=now)][:1]
-    return [
+    figures = [
         {
             "key": "waiting",
             "label": str(_("People waiting")),
@@ -203,6 +203,51 @@ def _today(office):
             "value": None,
             "detail": marquee[0] if marquee else str(_("nothing showing")),
             "url": _url("marquee:index"),
+            "alert": False,
+        },
+    ]
+    return figures + _other_desks(office, today)
+
+
+def _other_desks(office, today):
+    """The mailbox, the worklist and the site search, each read through its own app's
+    functions (the same figures their own pages show)."""
+    from huzheng.feedback.deadlines import digest_figures
+    from huzheng.outreach.models import WorkItem
+    from huzheng.outreach.services import worklist
+    from huzheng.search.services import empty_search_counts
+
+    mail = digest_figures(office, today)
+    items = WorkItem.objects.filter(office=office)
+    overdue_items = worklist(items, due="overdue", today=today).count()
+    soon_items = worklist(items, due="soon", today=today).count()
+    searches = empty_search_counts(today - dt.timedelta(days=6), today)
+    return [
+        {
+            "key": "mailbox",
+            "label": str(_("Mailbox messages open")),
+            "value": mail["open"],
+            "detail": str(
+                _("%(overdue)s overdue, %(today)s due today")
+                % {"overdue": mail["overdue"], "today": mail["due_today"]}
+            ),
+            "url": _url("feedback_staff:dashboard"),
+            "alert": mail["overdue"] > 0,
+        },
+        {
+            "key": "worklist",
+            "label": str(_("Worklist items due within a week")),
+            "value": soon_items + overdue_items,
+            "detail": str(_("%(count)s past the deadline") % {"count": overdue_items}),
+            "url": _url("outreach_staff:worklist"),
+            "alert": overdue_items > 0,
+        },
+        {
+            "key": "searches_empty",
+            "label": str(_("Searches with no result, last 7 days")),
+            "value": searches["empty"],
+            "detail": str(_("of %(count)s searches") % {"count": searches["searches"]}),
+            "url": _url("search_unanswered"),
             "alert": False,
         },
     ]

@@ -256,6 +256,40 @@ def set_self_score(item, *, user=None, self_score=None, text=None, county=False,
     return row
 
 
+def save_evidence(evidence, *, user=None):
+    """Save a piece of evidence (佐證資料) for a measure of a plan, with its audit entry.
+    Only a measure takes evidence, and staff of an office file only against their own
+    office's plans."""
+    from huzheng.core.services import staff_office_ids
+
+    measure = evidence.measure
+    if measure.level != Level.MEASURE:
+        raise ValidationError(_("Evidence is filed against a measure of the plan."))
+    office_ids = staff_office_ids(user) if getattr(user, "pk", None) else None
+    if office_ids is not None and measure.plan.office_id not in office_ids:
+        raise ValidationError(_("Evidence is filed only against your own office's plan."))
+    created = evidence.pk is None
+    with transaction.atomic():
+        if created and getattr(user, "pk", None):
+            evidence.added_by = user
+        evidence.save()
+        record_audit(
+            user,
+            AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
+            evidence,
+            office=measure.plan.office,
+        )
+    return evidence
+
+
+def delete_evidence(evidence, *, user=None):
+    """Remove a piece of evidence, with its audit entry."""
+    office = evidence.measure.plan.office
+    with transaction.atomic():
+        record_audit(user, AuditEntry.Action.DELETE, evidence, office=office)
+        evidence.delete()
+
+
 def _points(value):
     if value in (None, ""):
         return None

@@ -2,14 +2,17 @@
 self-evaluation and the plans themselves."""
 
 from django import forms
+from django.db import transaction
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.views import generic
+from wagtail.log_actions import log
 
 from huzheng.core.admin_views import OfficeScopedViewSet
-from huzheng.quality import home
+from huzheng.quality import home, services
 from huzheng.quality.admin_views import VIEW_MEETINGS, VIEW_SCORES
 from huzheng.quality.models import Evidence, Plan, PlanItem
 
@@ -49,6 +52,13 @@ class CountyMenuItem(PermissionMenuItem):
         from huzheng.core.services import staff_office_ids
 
         return super().is_shown(request) and staff_office_ids(request.user) is None
+
+
+class StaffAccountsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from huzheng.quality.staff.services import may_manage_staff
+
+        return may_manage_staff(request.user)
 
 
 class PlanViewSet(OfficeScopedViewSet):
@@ -112,8 +122,33 @@ class EvidenceForm(WagtailAdminModelForm):
         return data
 
 
+class EvidenceCreateView(generic.CreateView):
+    def save_instance(self):
+        evidence = services.save_evidence(self.form.save(commit=False), user=self.request.user)
+        log(instance=evidence, action="wagtail.create", content_changed=True)
+        return evidence
+
+
+class EvidenceEditView(generic.EditView):
+    def save_instance(self):
+        evidence = services.save_evidence(self.form.save(commit=False), user=self.request.user)
+        self.has_content_changes = self.form.has_changed()
+        log(instance=evidence, action="wagtail.edit", content_changed=self.has_content_changes)
+        return evidence
+
+
+class EvidenceDeleteView(generic.DeleteView):
+    def delete_action(self):
+        with transaction.atomic():
+            log(instance=self.object, action="wagtail.delete")
+            services.delete_evidence(self.object, user=self.request.user)
+
+
 class EvidenceViewSet(OfficeScopedViewSet):
     model = Evidence
+    add_view_class = EvidenceCreateView
+    edit_view_class = EvidenceEditView
+    delete_view_class = EvidenceDeleteView
     icon = "doc-full"
     menu_label = _("Evidence")
     add_to_admin_menu = False
@@ -178,6 +213,13 @@ def register_quality_menu():
             icon_name="doc-full",
             order=28,
             permission="quality.view_evidence",
+        ),
+        StaffAccountsMenuItem(
+            _("Staff accounts"),
+            reverse_lazy("quality_admin:staff"),
+            name="quality-staff",
+            icon_name="group",
+            order=35,
         ),
         PermissionMenuItem(
             _("Plans"),

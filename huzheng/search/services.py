@@ -456,6 +456,18 @@ def unanswered_queries(days=POPULAR_DAYS, today=None, limit=200):
     )
 
 
+def empty_search_counts(first, last):
+    """How many searches were made from `first` to `last` (dates) and how many found
+    nothing: {"searches", "empty"}. The counts are the deployment's (a search is not
+    made at an office)."""
+    from huzheng.search.models import QueryStat
+
+    totals = QueryStat.objects.filter(day__gte=first, day__lte=last).aggregate(
+        searches=Sum("searches"), empty=Sum("empty")
+    )
+    return {"searches": totals["searches"] or 0, "empty": totals["empty"] or 0}
+
+
 # --- Helpers ------------------------------------------------------------------------------
 
 

@@ -210,6 +210,8 @@ class Invitation(models.Model):
     wait_band = models.CharField(max_length=5, choices=WaitBand.choices, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     used_at = models.DateTimeField(null=True, blank=True)
+    # The API client's key for the answer that used the link: its retry is told "received".
+    idempotency_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("survey link")

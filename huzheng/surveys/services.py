@@ -21,6 +21,7 @@ from huzheng.core.services import record_audit
 from huzheng.surveys import results
 from huzheng.surveys.models import (
     LONG_TEXT_MAX,
+    SHORT_TEXT_MAX,
     Answer,
     Audience,
     Channel,
@@ -79,6 +80,18 @@ def general_survey_url(survey, channel=Channel.WEBSITE):
     return reverse("surveys:general", args=[survey.public_token]) + f"?via={channel}"
 
 
+def open_public_surveys(office, day=None):
+    """The office's citizen surveys open on the day, the latest opened first."""
+    day = day or timezone.localdate()
+    return (
+        Survey.objects.filter(
+            office=office, audience=Audience.CITIZENS, opens_on__lte=day, closes_on__gte=day
+        )
+        .prefetch_related("questions")
+        .order_by("-opens_on", "-pk")
+    )
+
+
 def open_survey(office, audience, day=None):
     """The office's survey for this audience open on the day (the latest opened), or None."""
     day = day or timezone.localdate()
@@ -129,16 +142,23 @@ def ensure_open(survey, day=None):
 # --- answering ----------------------------------------------------------------------------------
 
 
-def answer_by_link(invitation, answers):
-    """Take a citizen's answer through a one-time link: the link is used at most once."""
+def answer_by_link(invitation, answers, *, idempotency_key=""):
+    """Take a citizen's answer through a one-time link: the link is used at most once.
+    With an idempotency key (the API's), a retry carrying the key that used the link
+    returns None (already received) instead of the used-link refusal."""
     survey = invitation.survey
+    key = str(idempotency_key or "")[:64]
+    if invitation.used_at is not None and _replayed(invitation, key):
+        return None
     ensure_open(survey)
     check_answers(survey, answers)
     with transaction.atomic():
         taken = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(
-            used_at=timezone.now()
+            used_at=timezone.now(), idempotency_key=key
         )
         if not taken:
+            if _replayed(invitation, key):
+                return None
             raise SurveyError(
                 "used_link",
                 _("This survey link has already been used. Thank you: your answer was received."),
@@ -153,6 +173,26 @@ def answer_by_link(invitation, answers):
             counter=invitation.counter,
             wait_band=invitation.wait_band,
         )
+
+
+def link_for_answering(token, *, idempotency_key=""):
+    """The link with this token for answering: unknown, closed or used links are refused
+    as `invitation_for` does, except a used link whose answer carried this key."""
+    key = str(idempotency_key or "")[:64]
+    invitation = (
+        Invitation.objects.select_related("survey", "office").filter(token=str(token)[:40]).first()
+    )
+    if invitation is not None and invitation.used_at is not None and _replayed(invitation, key):
+        return invitation
+    return invitation_for(token)
+
+
+def _replayed(invitation, key):
+    if not key:
+        return False
+    return Invitation.objects.filter(
+        pk=invitation.pk, used_at__isnull=False, idempotency_key=key
+    ).exists()
 
 
 def answer_general(survey, answers, *, channel=Channel.WEBSITE):
@@ -211,7 +251,8 @@ def check_answers(survey, answers):
                 isinstance(v, int) and 1 <= v <= count for v in value
             )
         else:
-            valid = isinstance(value, str) and len(value) <= LONG_TEXT_MAX
+            limit = SHORT_TEXT_MAX if question.kind == Question.Kind.SHORT else LONG_TEXT_MAX
+            valid = isinstance(value, str) and len(value) <= limit
         if not valid:
             raise SurveyError(
                 "invalid",
@@ -314,7 +355,12 @@ def ticket_survey_url(ticket):
 
 
 def booking_survey_url(booking):
-    """An attended booking's one-time link, or None."""
+    """An attended booking's one-time link, or None. A booking checked in at the kiosk
+    was one visit with its ticket: once the ticket is finished the link is the ticket's
+    (one link a visit, with the counter and wait it knows)."""
+    ticket = booking.ticket if booking.ticket_id else None
+    if ticket is not None and ticket.status == "done":
+        return ticket_survey_url(ticket)
     if booking.status != "attended":
         return None
     return visit_survey_url(
@@ -323,6 +369,11 @@ def booking_survey_url(booking):
         channel=Channel.BOOKING,
         service_id=booking.service_id,
     )
+
+
+def booking_survey_message(booking):
+    """The after-visit message line with the booking's one-time link (absolute), or ""."""
+    return _survey_line(booking_survey_url(booking))
 
 
 def case_survey_url(case):
@@ -336,9 +387,12 @@ def case_survey_url(case):
 
 def case_survey_message(case):
     """The closed case's message line with its one-time link (absolute), or ""."""
+    return _survey_line(case_survey_url(case))
+
+
+def _survey_line(path):
     from django.conf import settings
 
-    path = case_survey_url(case)
     if not path:
         return ""
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -224,9 +224,16 @@ def mark(booking, status, *, user=None, now=None):
             status=409,
         )
     with transaction.atomic():
-        Booking.objects.filter(pk=booking.pk).update(status=status, marked_by=user)
+        changed = (
+            Booking.objects.filter(pk=booking.pk)
+            .exclude(status=status)
+            .update(status=status, marked_by=user)
+        )
         booking.refresh_from_db()
         record_audit(user, AuditEntry.Action.UPDATE, booking, fields=["status"])
+        if changed and status == Booking.Status.ATTENDED:
+            # Thanks for coming, with the visit's one-time survey link; marked twice, once.
+            transaction.on_commit(lambda: messages.send_after_visit(booking))
     return booking
 
 
