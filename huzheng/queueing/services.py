@@ -176,6 +176,7 @@ def check_in(office, code, *, kiosk=None, user=None, idempotency_key=None):
 
 _check_in_resolver = None
 _check_in_linker = None
+_check_in_alphabet = None
 APPOINTMENT_CODE = re.compile(r"[A-Z0-9]{6,12}")
 
 
@@ -186,12 +187,19 @@ def normalise_appointment_code(raw):
     return re.sub(r"[\s\-]", "", text).upper()
 
 
-def register_check_in(resolver, linker=None):
+def register_check_in(resolver, linker=None, alphabet=None):
     """Install the appointment look-up: resolver(office, code) returns the booked service
     or raises QueueError with a message for the citizen; linker(office, code, ticket)
-    records the ticket on the booking, in the same transaction."""
-    global _check_in_resolver, _check_in_linker
-    _check_in_resolver, _check_in_linker = resolver, linker
+    records the ticket on the booking, in the same transaction; alphabet is the
+    characters codes are made of, the keys of the kiosk's on-screen keypad."""
+    global _check_in_resolver, _check_in_linker, _check_in_alphabet
+    _check_in_resolver, _check_in_linker, _check_in_alphabet = resolver, linker, alphabet
+
+
+def check_in_keys():
+    """The keys of the kiosk's keypad: the digits, then the letters, that codes use."""
+    keys = set(_check_in_alphabet or "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    return sorted(keys, key=lambda key: (not key.isdigit(), key))
 
 
 def _next_number(series, day):

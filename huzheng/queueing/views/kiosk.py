@@ -7,6 +7,7 @@ retried submission gives one ticket."""
 
 import uuid
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -51,6 +52,11 @@ def kiosk(request, office):
     if request.method == "POST":
         return _issue(request, office, user_kiosk)
     return _render_kiosk(request, office, _choice_from(request.GET))
+
+
+# The check-in screen may use the kiosk's camera to read a booking's QR code; every other
+# page keeps the camera off (settings.PERMISSIONS_POLICY).
+CAMERA_POLICY = settings.PERMISSIONS_POLICY.replace("camera=()", "camera=(self)")
 
 
 @never_cache
@@ -170,7 +176,7 @@ def _render_kiosk(request, office, choice, *, error="", code="", status=200):
     category_services = next(
         (g["services"] for g in groups if g["category"] == choice["category"]), []
     )
-    return render(
+    response = render(
         request,
         "queueing/kiosk.html",
         {
@@ -187,9 +193,13 @@ def _render_kiosk(request, office, choice, *, error="", code="", status=200):
             "error": error,
             "code": code,
             "check_in_value": CHECK_IN,
+            "keypad_keys": services.check_in_keys(),
         },
         status=status,
     )
+    if choice["check_in"]:
+        response["Permissions-Policy"] = CAMERA_POLICY
+    return response
 
 
 def _issue(request, office, user_kiosk):
