@@ -17,6 +17,8 @@ from icalendar import Calendar
 from huzheng.appointments import services
 from huzheng.appointments.models import Booking, SlotClaim
 from huzheng.core.identity import check_digit_for
+from huzheng.core.qr import qr_svg
+from huzheng.queueing.services import APPOINTMENT_CODE, normalise_appointment_code
 
 pytestmark = pytest.mark.django_db
 
@@ -141,6 +143,10 @@ def test_booking_a_free_time_sends_a_confirmation_with_a_calendar_file(
     assert booking.code in html
     assert "民國" in html
     assert 'class="qr-code' in html
+    # The QR code carries the bare booking code, which the kiosk's check-in accepts.
+    drawn = re.search(r' d="([^"]+)"', qr_svg(booking.code, label="-")).group(1)
+    assert f' d="{drawn}"' in html
+    assert APPOINTMENT_CODE.fullmatch(normalise_appointment_code(booking.code))
     assert "citizen@example.com" in html
     assert ALICE not in html  # the ID number shows masked only
 

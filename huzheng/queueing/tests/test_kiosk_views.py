@@ -349,6 +349,21 @@ def test_a_closed_office_shows_closed_and_issues_nothing(kiosk_client, huxi, set
     assert not Ticket.objects.exists()
 
 
+def test_only_the_check_in_screen_may_use_the_camera_and_its_keypad_has_the_codes_keys(
+    kiosk_client, huxi
+):
+    start = kiosk_client.get(_url("kiosk", huxi))
+    check_in = kiosk_client.get(_url("kiosk", huxi) + "?mode=check-in")
+    assert "camera=()" in start["Permissions-Policy"]
+    assert "camera=(self)" in check_in["Permissions-Policy"]
+    assert "microphone=()" in check_in["Permissions-Policy"]
+    html = check_in.content.decode()
+    assert "data-keypad" in html and "data-scan" in html
+    for key in services.check_in_keys():
+        assert f'data-key="{key}"' in html
+    assert 'data-key="O"' not in html  # booking codes leave out 0/O and 1/I
+
+
 # --- the printed ticket ----------------------------------------------------------------------
 
 
