@@ -103,9 +103,8 @@ def printed_ticket(request, office, ticket_id):
     if not allowed:
         return redirect("queueing:kiosk_sign_in", office=office.code)
     ticket = _ticket(office, ticket_id)
+    # The same figures as the ticket's page and the API: one forecast.
     ahead, minutes = services.ticket_position(ticket)
-    if minutes is None and ticket.date == timezone.localdate():
-        minutes = ticket.estimated_wait_minutes
     status_url = request.build_absolute_uri(
         reverse("queueing:ticket", kwargs={"office": office.code, "ticket_id": ticket.pk})
     )
