@@ -154,8 +154,8 @@ def test_a_refused_check_in_writes_nothing(office):
 @contextmanager
 def check_in_look_up(resolver, linker=None):
     """Swap the appointments app's look-up for this test, then put it back."""
-    saved = (services._check_in_resolver, services._check_in_linker)
-    services.register_check_in(resolver, linker)
+    saved = (services._check_in_resolver, services._check_in_linker, services._check_in_alphabet)
+    services.register_check_in(resolver, linker, saved[2])
     try:
         yield
     finally:
