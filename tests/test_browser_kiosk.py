@@ -11,6 +11,8 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from huzheng.appointments.models import Booking
+from huzheng.catalog.models import RegistrationService
 from huzheng.queueing import services
 from huzheng.queueing.demo import DEMO_KIOSK_TOKEN
 from huzheng.queueing.models import Counter, Ticket
@@ -103,6 +105,115 @@ def test_a_ticket_by_keyboard_alone_from_sign_in_to_print(page, kiosk_site, axe)
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     page_width_mm = float(pdf.pages[0].mediabox.width) / 72 * 25.4
     assert abs(page_width_mm - 80) < 1
+
+
+def _booking_now(code):
+    """A booking at huxi starting in five minutes, so check-in is open."""
+    now = timezone.now()
+    return Booking.objects.create(
+        code=code,
+        office_id=Counter.objects.get(office__code="huxi", number=1).office_id,
+        service=RegistrationService.objects.filter(bookable=True).first(),
+        start=now + dt.timedelta(minutes=5),
+        end=now + dt.timedelta(minutes=20),
+        place=1,
+        name="測試",
+        national_id_hash="x",
+        national_id_encrypted="x",
+        national_id_masked="A12****789",
+        phone="0912345678",
+    )
+
+
+def _check_in_screen(page, site):
+    _sign_in_by_keyboard(page, site)
+    _tab_to(page, 'a[href$="?mode=check-in"]')
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("[data-keypad]").is_visible()
+
+
+# The booking confirmation's QR code carries the bare code, which is what the kiosk reads.
+FAKE_CAMERA = """
+window.BarcodeDetector = class {
+  static getSupportedFormats() { return Promise.resolve(["qr_code"]); }
+  detect() { return Promise.resolve([{ rawValue: "%s" }]); }
+};
+navigator.mediaDevices.getUserMedia = () => {
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 32;
+  canvas.getContext("2d").fillRect(0, 0, 32, 32);
+  return Promise.resolve(canvas.captureStream());
+};
+"""
+
+
+def test_check_in_by_the_keypad_by_mouse_and_keyboard_and_by_the_qr_code(
+    page, browser, kiosk_site, axe
+):
+    by_mouse, by_keyboard, by_camera = (
+        _booking_now(code) for code in ("HN2345AB", "AB2345HN", "KP3456QR")
+    )
+    _check_in_screen(page, kiosk_site)
+    keys = page.eval_on_selector_all("[data-key]", "keys => keys.map(k => k.dataset.key)")
+    assert "O" not in keys and "I" not in keys and "0" not in keys  # not in any code
+    axe(page)
+    page.screenshot(path=SHOTS / "kiosk-check-in-keypad.png", full_page=True)
+
+    # By mouse or finger: a wrong key, Delete, Clear, then the code.
+    page.locator('[data-key="X"]').click()
+    page.locator("[data-key-delete]").click()
+    page.locator('[data-key="Z"]').click()
+    page.locator("[data-key-clear]").click()
+    assert page.locator("#appointment-code").input_value() == ""
+    for key in by_mouse.code:
+        page.locator(f'[data-key="{key}"]').click()
+    assert page.locator("#appointment-code").input_value() == by_mouse.code
+    assert by_mouse.code[-1] in page.locator("[data-code-spoken]").inner_text()
+    with page.expect_navigation():
+        page.locator('.kiosk-check-in button[type="submit"]').click()
+    assert page.locator(".ticket__number").inner_text() == "C001"
+    by_mouse.refresh_from_db()
+    assert by_mouse.status == Booking.Status.CHECKED_IN
+
+    # By keyboard alone: Tab to the keypad, move between keys with Tab, press with Enter.
+    page.goto(kiosk_site + "/queue/huxi/kiosk/?mode=check-in")
+    _tab_to(page, "[data-key]")
+    at = 0
+    for key in by_keyboard.code:
+        target = keys.index(key)
+        for _ in range(abs(target - at)):
+            page.keyboard.press("Tab" if target > at else "Shift+Tab")
+        at = target
+        assert page.evaluate("document.activeElement.dataset.key") == key
+        page.keyboard.press("Enter")
+    _tab_to(page, '.kiosk-check-in button[type="submit"]')
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator(".ticket__number").inner_text() == "C002"
+    by_keyboard.refresh_from_db()
+    assert by_keyboard.status == Booking.Status.CHECKED_IN
+
+    # A touch kiosk with a camera reads the booking's QR code.
+    touch = browser.new_context(
+        locale="zh-TW", viewport={"width": 1080, "height": 1920}, has_touch=True, bypass_csp=True
+    )
+    try:
+        kiosk = touch.new_page()
+        kiosk.add_init_script(FAKE_CAMERA % by_camera.code)
+        _check_in_screen(kiosk, kiosk_site)
+        assert kiosk.locator("[data-scan]").is_visible()
+        axe(kiosk)
+        with kiosk.expect_navigation():
+            kiosk.locator("[data-scan-start]").tap()
+        assert kiosk.locator(".ticket__number").inner_text() == "C003"
+    finally:
+        touch.close()
+    by_camera.refresh_from_db()
+    assert by_camera.status == Booking.Status.CHECKED_IN
+    # Without a QR reader the scan is not offered; the keypad is.
+    page.goto(kiosk_site + "/queue/huxi/kiosk/?mode=check-in")
+    assert page.locator("[data-scan]").is_hidden()
 
 
 def test_priority_by_keyboard(page, kiosk_site):

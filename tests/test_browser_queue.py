@@ -98,6 +98,8 @@ def test_one_ticket_from_the_kiosk_to_done(browser, site, axe):
         row = live.locator("tr[data-series=A]")
         assert row.locator("[data-field=now_serving]").inner_text() == "A001"
         assert row.locator("[data-field=waiting]").inner_text() == "0"
+        # A ticket taken now has nobody ahead: the same forecast as every ticket's page.
+        assert row.locator("[data-field=people_ahead]").inner_text() == "0"
         axe(live)
         live.goto(site + f"/queue/huxi/t/{ticket.pk}/")
         assert live.locator("[data-status]").get_attribute("data-status") == "done"

@@ -12,7 +12,9 @@ class AppointmentsConfig(AppConfig):
         from huzheng.appointments import services
         from huzheng.queueing.services import register_check_in
 
-        register_check_in(services.check_in_service, services.link_check_in)
+        register_check_in(
+            services.check_in_service, services.link_check_in, alphabet=services.CODE_ALPHABET
+        )
 
         # Staff may read the full ID number of a home visit or a booking, audited.
         from django.urls import reverse

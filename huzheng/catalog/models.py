@@ -88,11 +88,24 @@ class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
         help_text=_("Can be applied for at any household registration office (跨所辦理)."),
     )
     bookable = models.BooleanField(_("can be booked online"), default=False)
+    # Set from the office's own figures, never a made-up default: empty, the public pages
+    # say to ask the office and a booking takes one step of the office's booking grid.
     appointment_minutes = models.PositiveSmallIntegerField(
         _("appointment length (minutes)"),
-        default=15,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(5), MaxValueValidator(240)],
-        help_text=_("How long a booked appointment for this service takes at the counter."),
+        help_text=_(
+            "How long a booked appointment for this service takes at the counter. Leave "
+            "empty until the office has its own figure; the public pages then say to ask "
+            "the office."
+        ),
+    )
+    appointment_minutes_source = models.CharField(
+        _("source of the appointment length"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the figure comes from, such as the counters' times of 2025."),
     )
     is_hot = models.BooleanField(_("hot service"), default=False)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)

@@ -44,6 +44,7 @@ class RegistrationServiceViewSet(SnippetViewSet):
                                 [
                                     FieldPanel("bookable"),
                                     FieldPanel("appointment_minutes"),
+                                    FieldPanel("appointment_minutes_source"),
                                     FieldPanel("cross_office"),
                                 ]
                             ),

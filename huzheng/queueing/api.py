@@ -125,6 +125,8 @@ class SeriesStateOut(Schema):
     kind: str
     now_serving: str | None
     waiting: int
+    # For a ticket of the series taken now, from the same forecast as a ticket's own.
+    people_ahead: int | None
     estimated_wait_minutes: int | None
 
 

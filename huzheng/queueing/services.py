@@ -30,6 +30,7 @@ from huzheng.core.services import demo_mode_applies, opening_status, staff_may_s
 # The state of the line is read in waiting.py, the marquee lives in marquee.py and the
 # channel in channels.py; callers keep reaching them here (services.queue_status …).
 from huzheng.queueing.channels import channel
+from huzheng.queueing.line import PRIORITY_KINDS, PRIORITY_RUN, recent_calls, waiting_line  # noqa: F401
 from huzheng.queueing.marquee import (  # noqa: F401
     CACHE_SECONDS,
     clear_cache,
@@ -49,18 +50,15 @@ from huzheng.queueing.models import (
 )
 from huzheng.queueing.waiting import (  # noqa: F401
     estimate_wait,
+    forecast,
+    position_if_taken_now,
     queue_status,
     service_minutes,
     ticket_position,
 )
 
-# The stated rules of the line, shown on the console and in the docs:
-# after this many priority calls in a row, the oldest regular ticket goes next, so
-# neither line starves (優先號與一般號交錯);
-PRIORITY_RUN = 2
-# appointments checking in are called with the priority line, since they booked a time
-# (Series.is_priority);
-PRIORITY_KINDS = (Series.Kind.PRIORITY, Series.Kind.CHECK_IN)
+# The stated rules of the line, shown on the console and in the docs: the priority rule
+# (PRIORITY_RUN, PRIORITY_KINDS) is the line's order, in line.py;
 # a no-show who comes back (過號重新報到) goes in behind this many waiting tickets of the
 # series, or at the end of a shorter line;
 RETURN_AFTER = 3
@@ -117,9 +115,10 @@ def issue_ticket(
                 issued_by=user if getattr(user, "pk", None) else None,
                 idempotency_key=key,
             )
-            # Estimated before the insert (the estimate counts the new ticket in line),
-            # so the row is written once.
-            ticket.estimated_wait_minutes = estimate_wait(ticket)
+            # The forecast's figures for a ticket of the series taken now, which the live
+            # page showed a moment ago; estimated before the insert, so the row is written once.
+            ticket.issued_position = position_if_taken_now(office, series.pk)
+            ticket.estimated_wait_minutes = ticket.issued_position[1]
             ticket.save(force_insert=True)
             _changed(office, "issued", ticket)
     except IntegrityError:
@@ -177,6 +176,7 @@ def check_in(office, code, *, kiosk=None, user=None, idempotency_key=None):
 
 _check_in_resolver = None
 _check_in_linker = None
+_check_in_alphabet = None
 APPOINTMENT_CODE = re.compile(r"[A-Z0-9]{6,12}")
 
 
@@ -187,12 +187,19 @@ def normalise_appointment_code(raw):
     return re.sub(r"[\s\-]", "", text).upper()
 
 
-def register_check_in(resolver, linker=None):
+def register_check_in(resolver, linker=None, alphabet=None):
     """Install the appointment look-up: resolver(office, code) returns the booked service
     or raises QueueError with a message for the citizen; linker(office, code, ticket)
-    records the ticket on the booking, in the same transaction."""
-    global _check_in_resolver, _check_in_linker
-    _check_in_resolver, _check_in_linker = resolver, linker
+    records the ticket on the booking, in the same transaction; alphabet is the
+    characters codes are made of, the keys of the kiosk's on-screen keypad."""
+    global _check_in_resolver, _check_in_linker, _check_in_alphabet
+    _check_in_resolver, _check_in_linker, _check_in_alphabet = resolver, linker, alphabet
+
+
+def check_in_keys():
+    """The keys of the kiosk's keypad: the digits, then the letters, that codes use."""
+    keys = set(_check_in_alphabet or "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    return sorted(keys, key=lambda key: (not key.isdigit(), key))
 
 
 def _next_number(series, day):
@@ -519,7 +526,7 @@ def _call_once(counter, series, user):
             raise QueueError("nobody_waiting", _("Nobody is waiting for this counter."))
         if current is not None:
             _finish(current, now)
-        taken = Ticket.objects.filter(pk=candidate.pk, status=TicketStatus.WAITING).update(
+        taken = Ticket.objects.filter(pk=candidate, status=TicketStatus.WAITING).update(
             status=TicketStatus.CALLED,
             counter=counter,
             for_counter=None,
@@ -529,33 +536,20 @@ def _call_once(counter, series, user):
         if not taken:
             return None  # another counter took it a moment ago
         _set_counter_state(counter, CounterState.OPEN, user, now)
-        candidate.refresh_from_db()
+        candidate = Ticket.objects.select_related("series").get(pk=candidate)
         Call.objects.create(ticket=candidate, counter=counter, at=now, by=_user(user))
         _changed(counter.office, "call", candidate)
         return candidate
 
 
 def _next_candidate(counter, series):
+    """The ticket the counter calls next, by the line's one order (line.py), which the
+    wait estimates play forward too."""
     today = timezone.localdate()
-    waiting = Ticket.objects.filter(
-        office_id=counter.office_id, date=today, status=TicketStatus.WAITING
+    row = waiting_line(counter.office_id, today).next_for(
+        counter.pk, [s.pk for s in series], recent_calls(counter.office_id, today)
     )
-    mine = waiting.filter(for_counter=counter).order_by("queued_at").first()
-    if mine is not None:
-        return mine
-    line = waiting.filter(for_counter__isnull=True, series__in=series).order_by("queued_at")
-    priority = line.filter(series__kind__in=PRIORITY_KINDS).first()
-    regular = line.exclude(series__kind__in=PRIORITY_KINDS).first()
-    if priority is None or regular is None:
-        return priority or regular
-    recent = list(
-        Call.objects.filter(counter__office_id=counter.office_id, at__date=today, is_recall=False)
-        .order_by("-at", "-id")
-        .values_list("ticket__series__kind", flat=True)[:PRIORITY_RUN]
-    )
-    if len(recent) == PRIORITY_RUN and all(kind in PRIORITY_KINDS for kind in recent):
-        return regular
-    return priority
+    return row.pk if row is not None else None
 
 
 def _finish(ticket, now):

@@ -53,6 +53,8 @@
       if (!row) { return; }
       setField(row, "now_serving", s.now_serving || none);
       setField(row, "waiting", String(s.waiting));
+      setField(row, "people_ahead",
+        s.people_ahead === null || s.people_ahead === undefined ? none : String(s.people_ahead));
       setField(row, "estimated_wait_minutes",
         s.estimated_wait_minutes === null || s.estimated_wait_minutes === undefined
           ? none : label("minutes", { n: s.estimated_wait_minutes }));

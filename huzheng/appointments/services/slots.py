@@ -84,9 +84,10 @@ def get_bookable_service(slug):
 
 
 def length_of(service, policy):
-    """The service's appointment length, rounded up to the office's grid."""
+    """The service's appointment length, rounded up to the office's grid; one step of the
+    grid while the office has not set the length."""
     grid = policy.grid_minutes
-    cells = max(1, -(-service.appointment_minutes // grid))
+    cells = max(1, -(-(service.appointment_minutes or grid) // grid))
     return dt.timedelta(minutes=cells * grid)
 
 

@@ -17,6 +17,8 @@ from icalendar import Calendar
 from huzheng.appointments import services
 from huzheng.appointments.models import Booking, SlotClaim
 from huzheng.core.identity import check_digit_for
+from huzheng.core.qr import qr_svg
+from huzheng.queueing.services import APPOINTMENT_CODE, normalise_appointment_code
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +101,26 @@ def test_the_index_lists_bookable_services_by_category_and_the_other_ways(client
     assert reverse("appointments:manage") in html
 
 
+def test_the_time_at_the_counter_shows_only_where_the_office_set_it_with_a_source(
+    client, huxi, service
+):
+    type(service).objects.filter(pk=service.pk).update(
+        appointment_minutes=None, appointment_minutes_source=""
+    )
+    link = reverse("appointments:service", args=[service.slug])
+    index = client.get(reverse("appointments:index")).content.decode()
+    listed = index.split(link, 1)[1].split("</li>", 1)[0]
+    assert "請洽本所" in listed and "分鐘" not in listed
+    lead = client.get(link).content.decode().split('class="lead">', 1)[1].split("</p>", 1)[0]
+    assert "請洽本所" in lead and huxi.phone in lead and "分鐘" not in lead
+
+    type(service).objects.filter(pk=service.pk).update(
+        appointment_minutes=20, appointment_minutes_source="本所114年櫃檯實測"
+    )
+    index = client.get(reverse("appointments:index")).content.decode()
+    assert "約 20 分鐘" in index.split(link, 1)[1].split("</li>", 1)[0]
+
+
 def test_the_calendar_links_only_days_with_free_times(client, huxi, service):
     day, slots = free_day(huxi, service)
     response = client.get(page_url(service, day))
@@ -141,6 +163,10 @@ def test_booking_a_free_time_sends_a_confirmation_with_a_calendar_file(
     assert booking.code in html
     assert "民國" in html
     assert 'class="qr-code' in html
+    # The QR code carries the bare booking code, which the kiosk's check-in accepts.
+    drawn = re.search(r' d="([^"]+)"', qr_svg(booking.code, label="-")).group(1)
+    assert f' d="{drawn}"' in html
+    assert APPOINTMENT_CODE.fullmatch(normalise_appointment_code(booking.code))
     assert "citizen@example.com" in html
     assert ALICE not in html  # the ID number shows masked only
 

@@ -241,6 +241,16 @@ def _read_service(spec, where, problems):
     if not isinstance(spec.get("slug"), str):
         problems.append(_("%(where)s: the service has no slug.") % {"where": where})
         return None
+    if fields.get("appointment_minutes") is not None and not fields.get(
+        "appointment_minutes_source"
+    ):
+        problems.append(
+            _(
+                "%(where)s: appointment_minutes needs appointment_minutes_source, where "
+                "the figure comes from."
+            )
+            % {"where": where}
+        )
     _clean(RegistrationService(**fields), where, problems, validate_unique=False)
     service = ServiceSpec(fields, {k: v for k, v in inlines.items() if v is not None}, where)
     _check_questions(service, problems)

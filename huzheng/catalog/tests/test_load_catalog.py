@@ -245,6 +245,10 @@ BAD_FILES = {
         "nobody answers for the category “seal”",
     ),
     "nothing in it": ("shared: {}\n", "no services and no fine rules"),
+    "a counter time with no source": (
+        "services:\n  - {slug: a, name: 甲, name_en: A, category: seal, appointment_minutes: 15}\n",
+        "appointment_minutes needs appointment_minutes_source",
+    ),
 }
 
 

@@ -349,6 +349,21 @@ def test_a_closed_office_shows_closed_and_issues_nothing(kiosk_client, huxi, set
     assert not Ticket.objects.exists()
 
 
+def test_only_the_check_in_screen_may_use_the_camera_and_its_keypad_has_the_codes_keys(
+    kiosk_client, huxi
+):
+    start = kiosk_client.get(_url("kiosk", huxi))
+    check_in = kiosk_client.get(_url("kiosk", huxi) + "?mode=check-in")
+    assert "camera=()" in start["Permissions-Policy"]
+    assert "camera=(self)" in check_in["Permissions-Policy"]
+    assert "microphone=()" in check_in["Permissions-Policy"]
+    html = check_in.content.decode()
+    assert "data-keypad" in html and "data-scan" in html
+    for key in services.check_in_keys():
+        assert f'data-key="{key}"' in html
+    assert 'data-key="O"' not in html  # booking codes leave out 0/O and 1/I
+
+
 # --- the printed ticket ----------------------------------------------------------------------
 
 
@@ -390,6 +405,34 @@ def test_the_live_queue_shows_each_series(client, kiosk_client, huxi):
     assert _url("display", huxi) in html
     row = html.split('data-series="A"', 1)[1].split("</tr>", 1)[0]
     assert '<td class="num" data-field="waiting">1</td>' in row
+
+
+def test_the_live_page_ticket_page_printed_ticket_and_api_give_one_number(
+    client, kiosk_client, huxi
+):
+    # B tickets wait at counters that also call A: a new A ticket has them ahead of it.
+    transcript = RegistrationService.objects.filter(category=Category.CERTIFICATE).first()
+    for _ in range(3):
+        _ticket_from(_take(kiosk_client, huxi, service=str(transcript.pk)))
+    services.set_counter_state(Counter.objects.get(office=huxi, number=1), CounterState.OPEN)
+    live = client.get(_url("live", huxi)).content.decode()
+    row = live.split('data-series="A"', 1)[1].split("</tr>", 1)[0]
+    said_ahead = int(row.split('data-field="people_ahead">', 1)[1].split("<", 1)[0])
+    said_minutes = int(
+        "".join(c for c in row.split('data-field="estimated_wait_minutes">', 1)[1] if c.isdigit())
+    )
+    assert said_ahead >= 3
+
+    ticket = _ticket_from(_take(kiosk_client, huxi, service="other"))
+    assert ticket.series.letter == "A"
+    page = client.get(_url("ticket", huxi, ticket_id=ticket.pk)).content.decode()
+    printed = kiosk_client.get(_url("kiosk_ticket", huxi, ticket_id=ticket.pk)).content.decode()
+    api = client.get(f"/api/v1/queue/{huxi.code}/tickets/{ticket.pk}").json()
+    for html in (page, printed):
+        assert f"<dd data-ahead>{said_ahead}</dd>" in html
+        assert f'data-minutes="{said_minutes}"' in html
+    assert (api["people_ahead"], api["estimated_wait_minutes"]) == (said_ahead, said_minutes)
+    assert ticket.estimated_wait_minutes == said_minutes
 
 
 def test_an_unknown_office_has_no_live_queue(client, demo):

@@ -154,8 +154,8 @@ def test_a_refused_check_in_writes_nothing(office):
 @contextmanager
 def check_in_look_up(resolver, linker=None):
     """Swap the appointments app's look-up for this test, then put it back."""
-    saved = (services._check_in_resolver, services._check_in_linker)
-    services.register_check_in(resolver, linker)
+    saved = (services._check_in_resolver, services._check_in_linker, services._check_in_alphabet)
+    services.register_check_in(resolver, linker, saved[2])
     try:
         yield
     finally:
@@ -485,6 +485,89 @@ def test_people_ahead_counts_the_waiting_tickets_of_the_series(office):
     services.call_next(counter(office))
     assert services.ticket_position(Ticket.objects.get(pk=tickets[3].pk))[0] == 2
     assert services.ticket_position(Ticket.objects.get(pk=tickets[0].pk)) == (None, None)
+
+
+def test_people_ahead_counts_older_tickets_of_series_the_same_counters_call_first(
+    office, transcript
+):
+    office, series = office
+    series["B"].services.add(transcript)
+    services.set_counter_state(counter(office, 1), CounterState.OPEN)
+    services.set_counter_state(counter(office, 2), CounterState.CLOSED)
+    older = [issue(office, service=transcript) for _ in range(3)]
+    a001 = issue(office)
+    # One counter calls A and B alike, the longest waiting first: the three older B
+    # tickets go before A001, and each takes B's usual 10 minutes.
+    assert services.ticket_position(a001) == (3, 30)
+    assert services.ticket_position(older[0]) == (0, 0)
+    # What the live page said for an A ticket taken then is what A001 got.
+    assert a001.estimated_wait_minutes == 30
+
+
+def test_tickets_of_series_other_counters_call_are_not_ahead(office, transcript):
+    office, series = office
+    series["B"].services.add(transcript)
+    only_a, only_b = counter(office, 1), counter(office, 2)
+    Counter.objects.filter(pk__in=[only_a.pk, only_b.pk]).update(is_full_function=False)
+    only_a.series.set([series["A"]])
+    only_b.series.set([series["B"]])
+    for each in (only_a, only_b):
+        services.set_counter_state(each, CounterState.OPEN)
+    for _ in range(5):
+        issue(office, service=transcript)
+    a001 = issue(office)
+    assert services.ticket_position(a001) == (0, 0)
+    row = {s["letter"]: s for s in services.queue_status(office)["series"]}
+    assert (row["A"]["waiting"], row["A"]["people_ahead"]) == (1, 1)
+    assert (row["B"]["waiting"], row["B"]["people_ahead"]) == (5, 5)
+    assert row["B"]["estimated_wait_minutes"] == 50
+
+
+def test_a_series_with_nobody_waiting_is_not_quoted_a_longer_wait_than_the_busy_one(
+    office, transcript
+):
+    # The live page once read "A: 0 waiting, about 130 min" beside "B: 42 waiting, about
+    # 38 min" on counters that call both.
+    office, series = office
+    series["B"].services.add(transcript)
+    services.set_counter_state(counter(office, 1), CounterState.OPEN)
+    for _ in range(6):
+        issue(office, service=transcript)
+    row = {s["letter"]: s for s in services.queue_status(office)["series"]}
+    assert row["A"]["waiting"] == 0
+    assert row["A"]["people_ahead"] == row["B"]["people_ahead"] == 6
+    assert row["A"]["estimated_wait_minutes"] == row["B"]["estimated_wait_minutes"] == 60
+
+
+def test_calling_next_calls_the_ticket_the_page_said_was_next(office, transcript):
+    office, series = office
+    series["B"].services.add(transcript)
+    desk = counter(office, 1)
+    services.set_counter_state(desk, CounterState.OPEN)
+    issue(office, service=transcript)
+    issue(office)
+    for _ in range(3):
+        issue(office, priority=True)
+    issue(office, service=transcript)
+    transferred = issue(office)
+    services.transfer(transferred, counter=desk)
+    while Ticket.objects.filter(status=TicketStatus.WAITING).exists():
+        waiting = Ticket.objects.filter(status=TicketStatus.WAITING)
+        said_next = [t for t in waiting if services.ticket_position(t)[0] == 0]
+        assert len(said_next) == 1
+        assert services.call_next(desk) == said_next[0]
+    # Transferred first, then priority twice, a regular one, the last priority, the rest.
+    called = list(Call.objects.order_by("at", "id").values_list("ticket__label", flat=True))
+    assert called == ["A002", "P001", "P002", "B001", "P003", "A001", "B002"]
+
+
+def test_the_ticket_figures_are_kept_until_the_line_changes(office, django_assert_num_queries):
+    office, _series = office
+    services.set_counter_state(counter(office, 1), CounterState.OPEN)
+    tickets = [issue(office) for _ in range(3)]
+    first = services.ticket_position(tickets[2])
+    with django_assert_num_queries(1):  # the office's latest event, nothing else
+        assert services.ticket_position(tickets[2]) == first == (2, 20)
 
 
 # --- kiosks and staff ----------------------------------------------------------------------------

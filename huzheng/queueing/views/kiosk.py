@@ -7,6 +7,7 @@ retried submission gives one ticket."""
 
 import uuid
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -53,6 +54,11 @@ def kiosk(request, office):
     return _render_kiosk(request, office, _choice_from(request.GET))
 
 
+# The check-in screen may use the kiosk's camera to read a booking's QR code; every other
+# page keeps the camera off (settings.PERMISSIONS_POLICY).
+CAMERA_POLICY = settings.PERMISSIONS_POLICY.replace("camera=()", "camera=(self)")
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def sign_in(request, office):
@@ -97,9 +103,8 @@ def printed_ticket(request, office, ticket_id):
     if not allowed:
         return redirect("queueing:kiosk_sign_in", office=office.code)
     ticket = _ticket(office, ticket_id)
+    # The same figures as the ticket's page and the API: one forecast.
     ahead, minutes = services.ticket_position(ticket)
-    if minutes is None and ticket.date == timezone.localdate():
-        minutes = ticket.estimated_wait_minutes
     status_url = request.build_absolute_uri(
         reverse("queueing:ticket", kwargs={"office": office.code, "ticket_id": ticket.pk})
     )
@@ -170,7 +175,7 @@ def _render_kiosk(request, office, choice, *, error="", code="", status=200):
     category_services = next(
         (g["services"] for g in groups if g["category"] == choice["category"]), []
     )
-    return render(
+    response = render(
         request,
         "queueing/kiosk.html",
         {
@@ -187,9 +192,13 @@ def _render_kiosk(request, office, choice, *, error="", code="", status=200):
             "error": error,
             "code": code,
             "check_in_value": CHECK_IN,
+            "keypad_keys": services.check_in_keys(),
         },
         status=status,
     )
+    if choice["check_in"]:
+        response["Permissions-Policy"] = CAMERA_POLICY
+    return response
 
 
 def _issue(request, office, user_kiosk):
