@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from tests import redisdb
+from tests import demobuild, redisdb
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise
 # refuse database calls from that thread as "async".
@@ -31,15 +31,13 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def pytest_configure(config):
     from django.conf import settings
 
+    from tests.testsettings import apply_test_settings
+
+    if not hasattr(config, "workerinput"):
+        demobuild.begin_run()
     # WhiteNoise warns about a missing STATIC_ROOT before `collectstatic` has run.
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-    # The production hasher spends a quarter of a second on purpose; tests log in often.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Counts gathered in memory (core.tally) are written at once, inside the test.
-    settings.HUZHENG_TALLY_SECONDS = 0
-    # Tasks run at once, in the test's own process and transaction; the worker itself is
-    # tested for real in tests/test_serve.py.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    apply_test_settings(settings)
     # Apps that define tasks at import time have already built the configured backends;
     # the same signal the `settings` fixture sends makes django-tasks build them again.
     from django.test.signals import setting_changed
@@ -75,12 +73,33 @@ def _give_this_worker_its_own_version_files(settings):
     setting_changed.send(sender=None, setting="CACHES", value=settings.CACHES, enter=True)
 
 
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        demobuild.end_run()
+
+
 def pytest_collection_modifyitems(config, items):
     """A test that drives Chromium is a browser test, marked or not, so that
     `-m "not browser"` (CI's SQLite pass) leaves every one of them out."""
     for item in items:
         if {"page", "browser"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """Start building the demo databases the selected tests will need, in the background,
+    while the first tests run (tests/demobuild.py)."""
+    from django.db import connection
+
+    postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    vendor = "postgresql" if connection.vendor == "postgresql" else "sqlite"
+    needed = set()
+    for item in session.items:
+        fixtures = getattr(item, "fixturenames", ())
+        needed.update(demobuild.kinds_for(fixtures, vendor, postgres))
+    for kind in sorted(needed):
+        demobuild.start(kind)
 
 
 @pytest.fixture(autouse=True)
@@ -152,11 +171,17 @@ def _database_fixture(request):
 def demo_data(db):
     """The demo offices, staff, villages, counters and pages, as `make run` loads them."""
     from django.core.management import call_command
+    from django.db import connection
 
     from huzheng.core.models import Office
     from tests.dbsnapshot import built_once
 
-    built_once("demo", lambda: call_command("seed_demo", verbosity=0))
+    built_once(
+        "demo",
+        lambda: call_command("seed_demo", verbosity=0),
+        prebuilt=lambda: demobuild.ready(f"tests-{connection.vendor}"),
+        prebuilt_day=lambda: demobuild.built_on(f"tests-{connection.vendor}"),
+    )
     return {o.code: o for o in Office.objects.all()}
 
 

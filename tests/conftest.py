@@ -1,25 +1,23 @@
 """Databases for the tests that start the platform in processes of its own.
 
-Migrating and loading the demo data takes most of such a test's time, so each worker does
-it once: into a SQLite file that every test copies, and into a PostgreSQL template
-database that every test clones with CREATE DATABASE … TEMPLATE."""
+Migrating and loading the demo data takes most of such a test's time, so it is done once
+per run (tests/demobuild.py): into a SQLite file that every test copies, and into a
+PostgreSQL template database that every test clones with CREATE DATABASE … TEMPLATE."""
 
 import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 
-from tests.served import admin_sql, manage, platform_environment, with_database
+from tests import demobuild
+from tests.served import admin_sql, with_database
 
 
 @pytest.fixture(scope="session")
-def demo_sqlite_template(tmp_path_factory):
-    """A SQLite file, migrated, with the demo data: made once per worker."""
-    path = tmp_path_factory.mktemp("platform-template") / "demo.sqlite3"
-    env = platform_environment(DATABASE_URL=f"sqlite:///{path}")
-    manage(env, "migrate", "-v0")
-    manage(env, "seed_demo", "-v0")
-    return path
+def demo_sqlite_template():
+    """A SQLite file, migrated, with the demo data: built once per run (tests/demobuild.py)."""
+    return Path(demobuild.ready("served-sqlite"))
 
 
 @pytest.fixture
@@ -37,24 +35,16 @@ def demo_sqlite(demo_sqlite_template, tmp_path):
 
 @pytest.fixture(scope="session")
 def demo_postgres_template():
-    """A PostgreSQL database, migrated, with the demo data, to clone: once per worker.
-    Skips unless the run's DATABASE_URL is PostgreSQL (CI's second pass)."""
+    """A PostgreSQL database, migrated, with the demo data, to clone: built once per run
+    (tests/demobuild.py). Skips unless the run's DATABASE_URL is PostgreSQL (CI's second
+    pass)."""
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith(("postgres://", "postgresql://")):
         pytest.skip(
             "PostgreSQL case: DATABASE_URL is not a PostgreSQL URL in this run "
             "(CI runs the suite once on PostgreSQL)"
         )
-    name = f"huzheng_template_{os.getpid()}"
-    admin_sql(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin_sql(base, f'CREATE DATABASE "{name}"')
-    try:
-        env = platform_environment(DATABASE_URL=with_database(base, name))
-        manage(env, "migrate", "-v0")
-        manage(env, "seed_demo", "-v0")
-        yield base, name
-    finally:
-        admin_sql(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return base, demobuild.ready("served-postgresql")
 
 
 @pytest.fixture
@@ -63,8 +53,25 @@ def demo_postgres(demo_postgres_template):
     base, template = demo_postgres_template
     name = f"huzheng_platform_{os.getpid()}"
     admin_sql(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin_sql(base, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    _clone(base, template, name)
     try:
         yield with_database(base, name)
     finally:
         admin_sql(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _clone(base, template, name):
+    # Every worker clones the same template; PostgreSQL refuses a clone while another
+    # session is connected to the template, so a refused clone tries again.
+    import time
+
+    import psycopg
+
+    for attempt in range(50):
+        try:
+            admin_sql(base, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            return
+        except psycopg.errors.ObjectInUse:
+            if attempt == 49:
+                raise
+            time.sleep(0.2)

@@ -13,14 +13,19 @@ from django.core.management.color import no_style
 from django.db import transaction
 
 
-def built_once(name, build):
+def built_once(name, build, *, prebuilt=None, prebuilt_day=None):
     """Rows that take seconds to build, for a test that starts from them.
 
     The first test of a worker (and of the day: demo rows may be dated relative to
     today) runs `build()` for real and takes a snapshot of every table
     (tests/dbsnapshot.py); later tests asking for the same `name` get the same rows back
     from it in a fraction of the time. Call it before the test writes anything: the
-    restore replaces whatever the tables hold."""
+    restore replaces whatever the tables hold.
+
+    With `prebuilt` (a function returning the name or path of a database that another
+    process has built the same way, tests/demobuild.py), the first test takes its
+    snapshot from that database instead of building, as long as `prebuilt_day()` is
+    today."""
     from django.db import connection
     from django.utils import timezone
 
@@ -28,6 +33,10 @@ def built_once(name, build):
 
     key = (name, connection.vendor, timezone.localdate())
     snapshot = _SNAPSHOTS.get(key)
+    if snapshot is None and prebuilt is not None:
+        where = prebuilt()
+        if prebuilt_day() == timezone.localdate().isoformat():
+            snapshot = _SNAPSHOTS[key] = _snapshot_of_database(connection, where)
     if snapshot is None:
         build()
         _SNAPSHOTS[key] = DatabaseSnapshot(connection)
@@ -41,13 +50,32 @@ def built_once(name, build):
 _SNAPSHOTS = {}
 
 
+def _snapshot_of_database(connection, name):
+    """A snapshot of another database of the same schema (the same backend and server as
+    the test database), read through a driver connection of its own: Django's test case
+    refuses queries through any connection it did not set up for the test."""
+    settings = {**connection.settings_dict, "NAME": name}
+    settings["OPTIONS"] = {k: v for k, v in settings.get("OPTIONS", {}).items() if k != "pool"}
+    from django.db import connections
+
+    other = type(connections[connection.alias])(settings, alias="prebuilt")
+    raw = other.get_new_connection(other.get_connection_params())
+    try:
+        return DatabaseSnapshot(connection, rows_from=raw)
+    finally:
+        raw.close()
+
+
 class DatabaseSnapshot:
-    def __init__(self, connection):
+    def __init__(self, connection, rows_from=None):
+        """Every table's rows; read from `rows_from` (a driver connection to a database of
+        the same schema) instead, when given."""
         self.vendor = connection.vendor
         self.tables = {}
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
             derived = set(_full_text_tables(connection, cursor))
+            source = rows_from.cursor() if rows_from is not None else cursor
             for table in _tables(connection):
                 if table in derived:
                     continue
@@ -56,8 +84,8 @@ class DatabaseSnapshot:
                     for column in connection.introspection.get_table_description(cursor, table)
                 ]
                 select = ", ".join(_raw(connection, quote(c)) for c in columns)
-                cursor.execute(f"SELECT {select} FROM {quote(table)}")
-                self.tables[table] = (columns, cursor.fetchall())
+                source.execute(f"SELECT {select} FROM {quote(table)}")
+                self.tables[table] = (columns, source.fetchall())
 
     def restore(self, connection):
         """Make every table hold exactly the rows of the picture."""

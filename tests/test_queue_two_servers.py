@@ -196,7 +196,7 @@ class EventReader(threading.Thread):
 
 
 def _wait_until_serving(url):
-    if not wait_until(lambda: get_json(url + "/api/v1/queue/huxi/status"), timeout=30, every=0.2):
+    if not wait_until(lambda: get_json(url + "/api/v1/queue/huxi/status"), timeout=120, every=0.2):
         pytest.fail(f"{url} did not start")
 
 

@@ -109,7 +109,7 @@ def test_serve_runs_the_site_and_the_worker_and_ctrl_c_stops_both(platform_env, 
         assert len(_children(server.pid)) == 2  # uvicorn and the worker
         children = _descendants(server.pid)
         server.send_signal(signal.SIGINT)
-        server.wait(timeout=15)
+        server.wait(timeout=60)
         wait_until(lambda: not any(_alive(c) for c in children), timeout=5)
         assert not any(_alive(c) for c in children)
         with pytest.raises(OSError):
@@ -161,7 +161,7 @@ def test_a_dead_worker_is_started_again_and_the_site_keeps_serving(demo_sqlite):
     finally:
         server.send_signal(signal.SIGINT)
         try:
-            server.wait(timeout=15)
+            server.wait(timeout=60)
         except subprocess.TimeoutExpired:
             server.kill()
     assert "starting it again" in server.stdout.read()
@@ -185,6 +185,6 @@ def test_serve_starts_and_serves_with_redis_unreachable(demo_sqlite):
     finally:
         server.send_signal(signal.SIGINT)
         try:
-            server.wait(timeout=15)
+            server.wait(timeout=60)
         except subprocess.TimeoutExpired:
             server.kill()

@@ -1,5 +1,7 @@
 """Cache generations: a cheap "forget everything cached for X" across app servers."""
 
+import contextlib
+import contextvars
 import time
 
 from django.core.cache import caches
@@ -31,6 +33,10 @@ class Generation:
     def bump(self):
         """A new version now, and again when the current transaction commits: a reader
         that saw the old data just before the commit cannot keep it under the new name."""
+        deferred = _deferred.get()
+        if deferred is not None:
+            deferred.add(self.key)
+            return
         self._increment()
         connection = transaction.get_connection()
         if connection.in_atomic_block:
@@ -42,6 +48,30 @@ class Generation:
             shared.incr(self.key)
         except ValueError:  # evicted or never set: any value but the old one will do
             shared.set(self.key, time.time_ns(), None)
+
+
+@contextlib.contextmanager
+def bumps_deferred():
+    """Bump each generation once when the block ends, however often its writes asked.
+
+    For bulk loads (the demo data, the catalog): thousands of saves would otherwise each
+    write the shared counter twice. Only for writes nobody is reading meanwhile."""
+    if _deferred.get() is not None:  # an outer block bumps at its end
+        yield
+        return
+    keys = set()
+    token = _deferred.set(keys)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+        for key in sorted(keys):
+            generation = Generation.__new__(Generation)
+            generation.key = key
+            generation.bump()
+
+
+_deferred = contextvars.ContextVar("huzheng_deferred_bumps", default=None)
 
 
 def _shared():

@@ -30,8 +30,8 @@ def _counts():
     }
 
 
-def test_loading_the_demo_twice_changes_nothing_the_second_time():
-    call_command("seed_demo", verbosity=0)
+def test_loading_the_demo_twice_changes_nothing_the_second_time(demo_data):
+    # demo_data holds what a first `seed_demo` wrote (built once per run).
     first = _counts()
     call_command("seed_demo", verbosity=0)
     assert _counts() == first
