@@ -35,7 +35,10 @@ def dashboard(request):
             "overdue": open_rows.filter(due_on__lt=today),
             "open": open_rows.filter(due_on__gte=today),
             "review": open_rows.exclude(draft_reply=""),
-            "recent": rows.exclude(status__in=OPEN_STATUSES).order_by("-created_at")[:30],
+            "waiting": rows.filter(status=Status.WAITING).order_by("waiting_since"),
+            "recent": rows.exclude(status__in=(*OPEN_STATUSES, Status.WAITING)).order_by(
+                "-created_at"
+            )[:30],
             "may_add": request.user.has_perm(ADD_PERMISSION),
             "today": today,
         },
@@ -138,6 +141,14 @@ def act(request, pk, action):
         elif action == "transfer":
             services.transfer(message, post.get("agency", "")[:300], user=request.user)
             done = _("The message is passed on.")
+        elif action == "wait":
+            services.wait_for_citizen(message, user=request.user, note=post.get("note", "")[:2000])
+            done = _("The clock is stopped until the writer replies.")
+        elif action == "resume":
+            message = services.resume(message, user=request.user, note=post.get("note", "")[:2000])
+            done = _("The clock runs again; the message is due on %(date)s.") % {
+                "date": roc.format_long(message.due_on)
+            }
         elif action == "withdraw":
             services.withdraw(message, user=request.user, note=post.get("note", "")[:2000])
             done = _("The message is withdrawn.")

@@ -296,6 +296,58 @@ def assign(message, clerk, *, user=None):
     return message
 
 
+def wait_for_citizen(message, *, user=None, note="", on=None):
+    """Stop the clock while the office waits for the writer's reply (a question asked, a
+    document missing): recorded with who, when and why."""
+    note = clean_text(note)[:2000]
+    if not note:
+        raise FeedbackError(
+            "invalid",
+            _("Please say what the office is waiting for."),
+            {"note": _("Please say what the office is waiting for.")},
+        )
+    with transaction.atomic():
+        message = _locked(message)
+        _require_open(message)
+        message.status = Status.WAITING
+        message.waiting_since = on or roc.today()
+        message.save(update_fields=["status", "waiting_since"])
+        _event(message, "waiting", user=user, note=note)
+    changed("feedback")
+    return message
+
+
+def resume(message, *, user=None, note="", on=None):
+    """The writer replied: the clock runs again with the working days that were left when
+    it stopped, counted from the day of the reply (a new due date)."""
+    resumed_on = on or roc.today()
+    with transaction.atomic():
+        message = _locked(message)
+        if message.status != Status.WAITING:
+            raise FeedbackError("not_waiting", _("This message is not waiting for the writer."))
+        since = message.waiting_since or resumed_on
+        if resumed_on < since:
+            raise FeedbackError("invalid", _("The reply cannot come before the wait began."))
+        left = working_days_between(message.office, since, message.due_on)
+        message.due_on = due_date(message.office, resumed_on, left)
+        message.status = Status.ASSIGNED if message.assigned_to_id else Status.RECEIVED
+        message.waiting_since = None
+        # The new due date earns its own reminders.
+        message.half_time_reminded = message.due_day_reminded = False
+        message.save(
+            update_fields=[
+                "due_on",
+                "status",
+                "waiting_since",
+                "half_time_reminded",
+                "due_day_reminded",
+            ]
+        )
+        _event(message, "resumed", user=user, note=clean_text(note)[:2000])
+    changed("feedback")
+    return message
+
+
 def templates_for(message):
     """The reply templates offered for a message: its category's, then the general ones."""
     rows = ReplyTemplate.objects.filter(office=message.office)
@@ -406,7 +458,12 @@ def withdraw(message, *, user=None, note=""):
     """The writer withdrew the message (撤回), recorded by staff."""
     with transaction.atomic():
         message = _locked(message)
-        if message.status not in (Status.UNCONFIRMED, Status.RECEIVED, Status.ASSIGNED):
+        if message.status not in (
+            Status.UNCONFIRMED,
+            Status.RECEIVED,
+            Status.ASSIGNED,
+            Status.WAITING,
+        ):
             raise FeedbackError("closed", _("This message is no longer open."))
         message.status = Status.WITHDRAWN
         message.closed_at = timezone.now()
@@ -500,6 +557,8 @@ def public_timeline(message):
         "received": _("Received"),
         "confirmed": _("Confirmed by e-mail"),
         "assigned": _("Given to the staff member in charge"),
+        "waiting": _("Waiting for your reply"),
+        "resumed": _("Your reply was received"),
         "answered": _("Answered"),
         "closed": _("Closed"),
         "transferred": _("Passed on to another agency"),
