@@ -66,6 +66,8 @@ class Message(models.Model):
     person_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # Set when the retention of its type ran out and the personal data was removed.
+    purged_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
