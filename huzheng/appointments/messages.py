@@ -12,51 +12,60 @@ from icalendar import Calendar, Event
 
 from huzheng.catalog.services import checklist
 from huzheng.core.roc import format_long
-from huzheng.notify.services import send_email, send_sms
+from huzheng.notify.services import send_email, send_sms, send_template
 
 
 def send_confirmation(booking, *, moved=False):
-    """E-mail the booking with its ICS file and checklist; SMS when there is no e-mail."""
+    """E-mail the booking with its ICS file and checklist; SMS when there is no e-mail.
+    The words are the notify templates appointment.booked-email / moved-email / booked-sms."""
     with translation.override(settings.LANGUAGE_CODE):
-        context = _context(booking, moved=moved)
+        values = _values(booking)
         if booking.email:
-            send_email(
+            send_template(
+                "appointment.moved-email" if moved else "appointment.booked-email",
                 booking.email,
-                _("Appointment moved: %(code)s") % {"code": booking.code}
-                if moved
-                else _("Appointment booked: %(code)s") % {"code": booking.code},
-                render_to_string("appointments/email/confirmation.txt", context),
+                values,
+                language=settings.LANGUAGE_CODE,
                 topic="appointment.moved" if moved else "appointment.booked",
                 reference=booking.code,
+                office=booking.office,
                 attachments=[(f"appointment-{booking.code}.ics", ics(booking), "text/calendar")],
             )
         else:
-            send_sms(
+            send_template(
+                "appointment.booked-sms",
                 booking.phone,
-                render_to_string("appointments/sms/confirmation.txt", context).strip(),
+                values,
+                language=settings.LANGUAGE_CODE,
                 topic="appointment.booked",
                 reference=booking.code,
+                office=booking.office,
             )
 
 
 def send_reminder(booking):
-    """The day-before reminder, by e-mail and SMS."""
+    """The day-before reminder, by e-mail and SMS (templates appointment.reminder-*)."""
     with translation.override(settings.LANGUAGE_CODE):
-        context = _context(booking)
+        values = _values(booking)
         if booking.email:
-            send_email(
+            send_template(
+                "appointment.reminder-email",
                 booking.email,
-                _("Reminder: your appointment tomorrow (%(code)s)") % {"code": booking.code},
-                render_to_string("appointments/email/reminder.txt", context),
+                values,
+                language=settings.LANGUAGE_CODE,
                 topic="appointment.reminder",
                 reference=booking.code,
+                office=booking.office,
                 attachments=[(f"appointment-{booking.code}.ics", ics(booking), "text/calendar")],
             )
-        send_sms(
+        send_template(
+            "appointment.reminder-sms",
             booking.phone,
-            render_to_string("appointments/sms/reminder.txt", context).strip(),
+            values,
+            language=settings.LANGUAGE_CODE,
             topic="appointment.reminder",
             reference=booking.code,
+            office=booking.office,
         )
 
 
@@ -139,15 +148,26 @@ def ics(booking):
     return calendar.to_ical()
 
 
-def _context(booking, moved=False):
+def _values(booking):
+    """The placeholders of the appointment templates, in the active language."""
+    office = booking.office
+    bring = checklist(booking.service).bring
+    lines = "\n".join(
+        f"- {document.name}（{document.note}）"
+        if getattr(document, "note", "")
+        else f"- {document.name}"
+        for document in bring
+    )
     return {
-        "booking": booking,
-        "office": booking.office,
-        "service": booking.service,
+        "name": booking.name,
+        "code": booking.code,
+        "service": booking.service.name,
         "when": _when(booking.start),
-        "checklist": checklist(booking.service),
-        "manage_url": _absolute(reverse("appointments:manage")),
-        "moved": moved,
+        "office": office.name,
+        "office_address": office.address or "—",
+        "office_phone": office.phone or "—",
+        "lines": lines or "- " + _("Nothing beyond your ID card."),
+        "link": _absolute(reverse("appointments:manage")),
     }
 
 

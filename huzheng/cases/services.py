@@ -15,7 +15,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -379,26 +379,33 @@ def notify_applicant(case):
     channel's stop link; a failed delivery is recorded by notify and never stops the case."""
     if not (case.notify_email or case.notify_sms):
         return
-    text = _(
-        "Your case %(number)s at %(office)s is now at the stage “%(stage)s”. "
-        "Follow it online with the case number."
-    ) % {"number": case.number, "office": case.office.name, "stage": case.get_stage_display()}
     survey = case_survey_message(case)
-    text = f"{text} {survey}" if survey else text
+    values = {
+        "reference": case.number,
+        "office": case.office.name,
+        "stage": case.get_stage_display(),
+        "note": f" {survey}" if survey else "",
+    }
+    # The words are the notify templates case.update-email and case.update-sms.
     if case.notify_email and case.email:
-        notify.send_email(
+        notify.send_template(
+            "case.update-email",
             case.email,
-            _("Case %(number)s has moved") % {"number": case.number},
-            f"{text}\n\n{_stop_line(case, CHANNEL_EMAIL)}",
+            {**values, "link": stop_url(case, CHANNEL_EMAIL)},
+            language=translation.get_language() or settings.LANGUAGE_CODE,
             topic="case",
             reference=case.number,
+            office=case.office,
         )
     if case.notify_sms and case.phone:
-        notify.send_sms(
+        notify.send_template(
+            "case.update-sms",
             case.phone,
-            f"{text} {_stop_line(case, CHANNEL_SMS)}",
+            {**values, "link": stop_url(case, CHANNEL_SMS)},
+            language=translation.get_language() or settings.LANGUAGE_CODE,
             topic="case",
             reference=case.number,
+            office=case.office,
         )
 
 

@@ -124,6 +124,15 @@ class FeedbackMessage(models.Model):
     replied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A written opinion answered by post: the letter in the outgoing-letter register (發文簿).
+    reply_letter = models.ForeignKey(
+        "notify.Letter",
+        verbose_name=_("reply letter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     transferred_to = models.CharField(_("transferred to"), max_length=100, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     satisfaction = models.PositiveSmallIntegerField(_("satisfaction (1–5)"), null=True, blank=True)

@@ -40,6 +40,8 @@ from huzheng.feedback.models import (
 )
 
 ANSWER_WORKING_DAYS = 3
+# The notify letter template a reply by post is printed from.
+REPLY_LETTER_TEMPLATE = "feedback.reply-letter"
 NUMBER = re.compile(r"^\d{1,3}-[A-Z0-9_-]{1,32}-F\d{5,9}$")
 MAX_NUMBER_LENGTH = 40
 MAX_BODY = 5000
@@ -362,9 +364,11 @@ def fill_template(template, message):
     return template.body.replace("{name}", message.name).replace("{number}", message.number)
 
 
-def answer(message, text, *, user):
+def answer(message, text, *, user, address="", postcode=""):
     """Answer a message. A reply to the director's mailbox written by anyone but the
-    director waits for the director's review; otherwise it is sent at once."""
+    director waits for the director's review; otherwise it is sent at once: by e-mail,
+    or, given a postal address, as a numbered letter from the outgoing-letter register
+    (a written opinion answered in writing)."""
     text = clean_text(text)[:MAX_BODY]
     if not text:
         raise FeedbackError(
@@ -374,16 +378,24 @@ def answer(message, text, *, user):
         message = _locked(message)
         _require_open(message)
         if message.mailbox == Mailbox.DIRECTOR and not is_director(user, message.office):
+            if str(address or "").strip():
+                raise FeedbackError(
+                    "review_first",
+                    _(
+                        "A reply to the director's mailbox is reviewed first; the director "
+                        "sends it by post."
+                    ),
+                )
             message.draft_reply = text
             message.save(update_fields=["draft_reply"])
             _event(message, "drafted", user=user)
             record_audit(user, AuditEntry.Action.UPDATE, message, fields=["draft_reply"])
             return message
-        _send_reply(message, text, user)
+        _send_reply(message, text, user, address=address, postcode=postcode)
     return message
 
 
-def approve_reply(message, *, user, text=None):
+def approve_reply(message, *, user, text=None, address="", postcode=""):
     """The director sends a reply waiting for review, as written or edited."""
     if not is_director(user, message.office):
         raise FeedbackError(
@@ -396,7 +408,7 @@ def approve_reply(message, *, user, text=None):
         if not text:
             raise FeedbackError("invalid", _("There is no reply to send."))
         _event(message, "reviewed", user=user)
-        _send_reply(message, text, user)
+        _send_reply(message, text, user, address=address, postcode=postcode)
     return message
 
 
@@ -676,17 +688,28 @@ def _route(message, *, user=None):
     _event(message, "assigned", user=user, note=assignee.get_full_name() or assignee.get_username())
 
 
-def _send_reply(message, text, user):
+def _send_reply(message, text, user, *, address="", postcode=""):
     now = timezone.now()
     message.reply = text
     message.draft_reply = ""
     message.replied_at = now
     message.replied_by = user if getattr(user, "pk", None) else None
     message.status = Status.ANSWERED
-    message.save(update_fields=["reply", "draft_reply", "replied_at", "replied_by", "status"])
-    _event(message, "answered", user=user)
+    letter = _reply_letter(message, text, user, address, postcode) if address else None
+    message.reply_letter = letter or message.reply_letter
+    message.save(
+        update_fields=[
+            "reply",
+            "draft_reply",
+            "replied_at",
+            "replied_by",
+            "status",
+            "reply_letter",
+        ]
+    )
+    _event(message, "answered", user=user, note=letter.number if letter else "")
     record_audit(user, AuditEntry.Action.UPDATE, message, fields=["reply"])
-    if message.email:
+    if letter is None and message.email:
         _notify(
             message,
             _("Reply to your message %(number)s") % {"number": message.number},
@@ -694,6 +717,26 @@ def _send_reply(message, text, user):
             % {"name": message.name, "reply": text, "link": _absolute(reverse("feedback:track"))},
             topic="feedback.reply",
         )
+
+
+def _reply_letter(message, text, user, address, postcode):
+    """The reply as a letter numbered from the office's outgoing-letter register."""
+    from huzheng.notify.letters import LetterError, issue_letter
+
+    try:
+        return issue_letter(
+            office=message.office,
+            template_key=REPLY_LETTER_TEMPLATE,
+            recipient=message.name,
+            address=address,
+            postcode=postcode,
+            values={"name": message.name, "reference": message.number, "reply": text},
+            topic="feedback.reply",
+            reference=message.number,
+            user=user,
+        )
+    except LetterError as exc:
+        raise FeedbackError("letter", exc.message, {"address": exc.message}) from None
 
 
 def _send_confirmation(message):
