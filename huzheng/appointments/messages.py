@@ -4,7 +4,6 @@ file and the checklist, reminders the day before, and staff decisions on request
 import datetime as dt
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from icalendar import Calendar, Event
 
 from huzheng.catalog.services import checklist
 from huzheng.core.roc import format_long
-from huzheng.notify.services import send_email, send_sms, send_template
+from huzheng.notify.services import send_template
 
 
 def send_confirmation(booking, *, moved=False):
@@ -70,52 +69,54 @@ def send_reminder(booking):
 
 
 def send_request_decision(request):
-    """Tell the applicant of a home visit or group request what staff decided."""
+    """Tell the applicant of a home visit or group request what staff decided (templates
+    appointment.request-confirmed-* / request-declined-*)."""
+    confirmed = request.status == "confirmed"
+    kind = "confirmed" if confirmed else "declined"
+    values = {
+        "name": request.contact_name,
+        "code": request.code,
+        "when": _when(request.scheduled_at) or "—",
+        "note": request.staff_note or "",
+        "office": request.office.name,
+        "office_phone": request.office.phone or "—",
+    }
+    fields = {
+        "language": settings.LANGUAGE_CODE,
+        "topic": "appointment.request",
+        "reference": request.code,
+        "office": request.office,
+    }
     with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "request": request,
-            "office": request.office,
-            "when": _when(request.scheduled_at),
-        }
-        text = render_to_string("appointments/email/request_decision.txt", context)
         if request.email:
-            send_email(
-                request.email,
-                _("Your request %(code)s") % {"code": request.code},
-                text,
-                topic="appointment.request",
-                reference=request.code,
-            )
-        send_sms(
-            request.phone,
-            render_to_string("appointments/sms/request_decision.txt", context).strip(),
-            topic="appointment.request",
-            reference=request.code,
-        )
+            send_template(f"appointment.request-{kind}-email", request.email, values, **fields)
+        send_template(f"appointment.request-{kind}-sms", request.phone, values, **fields)
 
 
 def send_session_booked(booking):
+    """Places booked at a group or outreach session (templates appointment.session-*)."""
+    session = booking.session
+    values = {
+        "name": booking.name,
+        "code": booking.code,
+        "count": booking.people,
+        "title": session.title,
+        "place": session.place or "—",
+        "when": _when(session.starts_at),
+        "office": session.office.name,
+        "office_phone": session.office.phone or "—",
+    }
+    fields = {
+        "language": settings.LANGUAGE_CODE,
+        "topic": "appointment.session",
+        "reference": booking.code,
+        "office": session.office,
+    }
     with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "booking": booking,
-            "session": booking.session,
-            "when": _when(booking.session.starts_at),
-        }
         if booking.email:
-            send_email(
-                booking.email,
-                _("Places booked: %(code)s") % {"code": booking.code},
-                render_to_string("appointments/email/session_booked.txt", context),
-                topic="appointment.session",
-                reference=booking.code,
-            )
+            send_template("appointment.session-email", booking.email, values, **fields)
         else:
-            send_sms(
-                booking.phone,
-                render_to_string("appointments/sms/session_booked.txt", context).strip(),
-                topic="appointment.session",
-                reference=booking.code,
-            )
+            send_template("appointment.session-sms", booking.phone, values, **fields)
 
 
 def ics(booking):

@@ -664,39 +664,22 @@ def _clerk_phone(case):
 
 
 def _confirm_opt_in(case, channels):
-    values = {"number": case.number, "office": case.office.name}
+    """The first message of each channel asked for (templates case.updates-on-*)."""
+    values = {"reference": case.number, "office": case.office.name}
+    fields = {
+        "language": translation.get_language() or settings.LANGUAGE_CODE,
+        "topic": "case",
+        "reference": case.number,
+        "office": case.office,
+    }
     if CHANNEL_EMAIL in channels:
-        text = (
-            _(
-                "You will get an e-mail each time case %(number)s at %(office)s moves to a new "
-                "stage. If you did not ask for this, or to stop, open the link below."
-            )
-            % values
-        )
-        notify.send_email(
-            case.email,
-            _("Updates for case %(number)s") % values,
-            f"{text}\n\n{_stop_line(case, CHANNEL_EMAIL)}",
-            topic="case",
-            reference=case.number,
+        link = stop_url(case, CHANNEL_EMAIL)
+        notify.send_template(
+            "case.updates-on-email", case.email, {**values, "link": link}, **fields
         )
     if CHANNEL_SMS in channels:
-        text = (
-            _("You will get a text each time case %(number)s at %(office)s moves to a new stage.")
-            % values
-        )
-        notify.send_sms(
-            case.phone,
-            f"{text} {_stop_line(case, CHANNEL_SMS)}",
-            topic="case",
-            reference=case.number,
-        )
-
-
-def _stop_line(case, channel):
-    if channel == CHANNEL_EMAIL:
-        return _("To stop these e-mails: %(url)s") % {"url": stop_url(case, channel)}
-    return _("To stop these texts: %(url)s") % {"url": stop_url(case, channel)}
+        link = stop_url(case, CHANNEL_SMS)
+        notify.send_template("case.updates-on-sms", case.phone, {**values, "link": link}, **fields)
 
 
 def _token_text(token):
