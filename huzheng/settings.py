@@ -416,6 +416,17 @@ HUZHENG_REGISTRY = env("HUZHENG_REGISTRY", "huzheng.idcards.registry.DemoRegistr
 # SMS delivery: there is no provider here, so the development backend logs each text
 # (notify.Message keeps it too); a provider's class with send(phone, text) goes here.
 HUZHENG_SMS_BACKEND = env("HUZHENG_SMS_BACKEND", "huzheng.notify.services.ConsoleSMSBackend")
+# How long the outbox keeps each type of message's recipient and words, in days (the
+# most specific topic wins; "" is every other type; None keeps it). `purge_messages`
+# removes the personal data of finished messages past it and keeps the counts.
+HUZHENG_MESSAGE_RETENTION_DAYS = {
+    "": 365,
+    "appointment": 90,
+    "idcard": 180,
+    "case": 365,
+    "feedback": 3 * 365,
+    "outreach": 5 * 365,
+}
 HUZHENG_PDF_FONT_FAMILY = "Noto Sans CJK TC"
 # How many reverse proxies (nginx, a load balancer) stand in front of the app servers;
 # the client address is read from X-Forwarded-For only behind them.

@@ -4,7 +4,6 @@ file and the checklist, reminders the day before, and staff decisions on request
 import datetime as dt
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -12,52 +11,61 @@ from icalendar import Calendar, Event
 
 from huzheng.catalog.services import checklist
 from huzheng.core.roc import format_long
-from huzheng.notify.services import send_email, send_sms
+from huzheng.notify.services import send_email, send_sms, send_template
 from huzheng.surveys.services import booking_survey_message
 
 
 def send_confirmation(booking, *, moved=False):
-    """E-mail the booking with its ICS file and checklist; SMS when there is no e-mail."""
+    """E-mail the booking with its ICS file and checklist; SMS when there is no e-mail.
+    The words are the notify templates appointment.booked-email / moved-email / booked-sms."""
     with translation.override(settings.LANGUAGE_CODE):
-        context = _context(booking, moved=moved)
+        values = _values(booking)
         if booking.email:
-            send_email(
+            send_template(
+                "appointment.moved-email" if moved else "appointment.booked-email",
                 booking.email,
-                _("Appointment moved: %(code)s") % {"code": booking.code}
-                if moved
-                else _("Appointment booked: %(code)s") % {"code": booking.code},
-                render_to_string("appointments/email/confirmation.txt", context),
+                values,
+                language=settings.LANGUAGE_CODE,
                 topic="appointment.moved" if moved else "appointment.booked",
                 reference=booking.code,
+                office=booking.office,
                 attachments=[(f"appointment-{booking.code}.ics", ics(booking), "text/calendar")],
             )
         else:
-            send_sms(
+            send_template(
+                "appointment.booked-sms",
                 booking.phone,
-                render_to_string("appointments/sms/confirmation.txt", context).strip(),
+                values,
+                language=settings.LANGUAGE_CODE,
                 topic="appointment.booked",
                 reference=booking.code,
+                office=booking.office,
             )
 
 
 def send_reminder(booking):
-    """The day-before reminder, by e-mail and SMS."""
+    """The day-before reminder, by e-mail and SMS (templates appointment.reminder-*)."""
     with translation.override(settings.LANGUAGE_CODE):
-        context = _context(booking)
+        values = _values(booking)
         if booking.email:
-            send_email(
+            send_template(
+                "appointment.reminder-email",
                 booking.email,
-                _("Reminder: your appointment tomorrow (%(code)s)") % {"code": booking.code},
-                render_to_string("appointments/email/reminder.txt", context),
+                values,
+                language=settings.LANGUAGE_CODE,
                 topic="appointment.reminder",
                 reference=booking.code,
+                office=booking.office,
                 attachments=[(f"appointment-{booking.code}.ics", ics(booking), "text/calendar")],
             )
-        send_sms(
+        send_template(
+            "appointment.reminder-sms",
             booking.phone,
-            render_to_string("appointments/sms/reminder.txt", context).strip(),
+            values,
+            language=settings.LANGUAGE_CODE,
             topic="appointment.reminder",
             reference=booking.code,
+            office=booking.office,
         )
 
 
@@ -87,52 +95,54 @@ def send_after_visit(booking):
 
 
 def send_request_decision(request):
-    """Tell the applicant of a home visit or group request what staff decided."""
+    """Tell the applicant of a home visit or group request what staff decided (templates
+    appointment.request-confirmed-* / request-declined-*)."""
+    confirmed = request.status == "confirmed"
+    kind = "confirmed" if confirmed else "declined"
+    values = {
+        "name": request.contact_name,
+        "code": request.code,
+        "when": _when(request.scheduled_at) or "—",
+        "note": request.staff_note or "",
+        "office": request.office.name,
+        "office_phone": request.office.phone or "—",
+    }
+    fields = {
+        "language": settings.LANGUAGE_CODE,
+        "topic": "appointment.request",
+        "reference": request.code,
+        "office": request.office,
+    }
     with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "request": request,
-            "office": request.office,
-            "when": _when(request.scheduled_at),
-        }
-        text = render_to_string("appointments/email/request_decision.txt", context)
         if request.email:
-            send_email(
-                request.email,
-                _("Your request %(code)s") % {"code": request.code},
-                text,
-                topic="appointment.request",
-                reference=request.code,
-            )
-        send_sms(
-            request.phone,
-            render_to_string("appointments/sms/request_decision.txt", context).strip(),
-            topic="appointment.request",
-            reference=request.code,
-        )
+            send_template(f"appointment.request-{kind}-email", request.email, values, **fields)
+        send_template(f"appointment.request-{kind}-sms", request.phone, values, **fields)
 
 
 def send_session_booked(booking):
+    """Places booked at a group or outreach session (templates appointment.session-*)."""
+    session = booking.session
+    values = {
+        "name": booking.name,
+        "code": booking.code,
+        "count": booking.people,
+        "title": session.title,
+        "place": session.place or "—",
+        "when": _when(session.starts_at),
+        "office": session.office.name,
+        "office_phone": session.office.phone or "—",
+    }
+    fields = {
+        "language": settings.LANGUAGE_CODE,
+        "topic": "appointment.session",
+        "reference": booking.code,
+        "office": session.office,
+    }
     with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "booking": booking,
-            "session": booking.session,
-            "when": _when(booking.session.starts_at),
-        }
         if booking.email:
-            send_email(
-                booking.email,
-                _("Places booked: %(code)s") % {"code": booking.code},
-                render_to_string("appointments/email/session_booked.txt", context),
-                topic="appointment.session",
-                reference=booking.code,
-            )
+            send_template("appointment.session-email", booking.email, values, **fields)
         else:
-            send_sms(
-                booking.phone,
-                render_to_string("appointments/sms/session_booked.txt", context).strip(),
-                topic="appointment.session",
-                reference=booking.code,
-            )
+            send_template("appointment.session-sms", booking.phone, values, **fields)
 
 
 def ics(booking):
@@ -165,15 +175,26 @@ def ics(booking):
     return calendar.to_ical()
 
 
-def _context(booking, moved=False):
+def _values(booking):
+    """The placeholders of the appointment templates, in the active language."""
+    office = booking.office
+    bring = checklist(booking.service).bring
+    lines = "\n".join(
+        f"- {document.name}（{document.note}）"
+        if getattr(document, "note", "")
+        else f"- {document.name}"
+        for document in bring
+    )
     return {
-        "booking": booking,
-        "office": booking.office,
-        "service": booking.service,
+        "name": booking.name,
+        "code": booking.code,
+        "service": booking.service.name,
         "when": _when(booking.start),
-        "checklist": checklist(booking.service),
-        "manage_url": _absolute(reverse("appointments:manage")),
-        "moved": moved,
+        "office": office.name,
+        "office_address": office.address or "—",
+        "office_phone": office.phone or "—",
+        "lines": lines or "- " + _("Nothing beyond your ID card."),
+        "link": _absolute(reverse("appointments:manage")),
     }
 
 

@@ -47,7 +47,12 @@ class OfficeScopedMixin:
         # views take none. Pass on whatever the base view was given.
         obj = super().get_object(*args, **kwargs)
         office_ids = staff_office_ids(self.request.user)
-        if office_ids is not None and _office_id(obj, self.office_lookup) not in office_ids:
+        # Wagtail's snippet add view has no object yet.
+        if (
+            obj is not None
+            and office_ids is not None
+            and _office_id(obj, self.office_lookup) not in office_ids
+        ):
             raise PermissionDenied
         return obj
 

@@ -12,10 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huzheng.core import roc
-from huzheng.core.services import for_staff, staff_office
-from huzheng.feedback import services
+from huzheng.core.services import (
+    for_staff,
+    staff_office,
+    staff_office_asked,
+    staff_offices,
+)
+from huzheng.feedback import services, statistics
 from huzheng.feedback.forms import TakeForm
-from huzheng.feedback.models import OPEN_STATUSES, Category, FeedbackMessage, Status
+from huzheng.feedback.models import OPEN_STATUSES, Category, Channel, FeedbackMessage, Status
 
 VIEW_PERMISSION = "feedback.view_feedbackmessage"
 ADD_PERMISSION = "feedback.add_feedbackmessage"
@@ -35,7 +40,10 @@ def dashboard(request):
             "overdue": open_rows.filter(due_on__lt=today),
             "open": open_rows.filter(due_on__gte=today),
             "review": open_rows.exclude(draft_reply=""),
-            "recent": rows.exclude(status__in=OPEN_STATUSES).order_by("-created_at")[:30],
+            "waiting": rows.filter(status=Status.WAITING).order_by("waiting_since"),
+            "recent": rows.exclude(status__in=(*OPEN_STATUSES, Status.WAITING)).order_by(
+                "-created_at"
+            )[:30],
             "may_add": request.user.has_perm(ADD_PERMISSION),
             "today": today,
         },
@@ -118,14 +126,26 @@ def act(request, pk, action):
             services.assign(message, clerk, user=request.user)
             done = _("The message is assigned.")
         elif action == "answer":
-            message = services.answer(message, post.get("reply", "")[:20000], user=request.user)
+            message = services.answer(
+                message,
+                post.get("reply", "")[:20000],
+                user=request.user,
+                address=post.get("address", "")[:400],
+                postcode=post.get("postcode", "")[:20],
+            )
             done = (
                 _("The reply waits for the director's review.")
                 if message.status in OPEN_STATUSES
                 else _("The reply is sent.")
             )
         elif action == "approve":
-            services.approve_reply(message, user=request.user, text=post.get("reply", "")[:20000])
+            services.approve_reply(
+                message,
+                user=request.user,
+                text=post.get("reply", "")[:20000],
+                address=post.get("address", "")[:400],
+                postcode=post.get("postcode", "")[:20],
+            )
             done = _("The reply is sent.")
         elif action == "close":
             services.close(message, user=request.user)
@@ -133,6 +153,14 @@ def act(request, pk, action):
         elif action == "transfer":
             services.transfer(message, post.get("agency", "")[:300], user=request.user)
             done = _("The message is passed on.")
+        elif action == "wait":
+            services.wait_for_citizen(message, user=request.user, note=post.get("note", "")[:2000])
+            done = _("The clock is stopped until the writer replies.")
+        elif action == "resume":
+            message = services.resume(message, user=request.user, note=post.get("note", "")[:2000])
+            done = _("The clock runs again; the message is due on %(date)s.") % {
+                "date": roc.format_long(message.due_on)
+            }
         elif action == "withdraw":
             services.withdraw(message, user=request.user, note=post.get("note", "")[:2000])
             done = _("The message is withdrawn.")
@@ -143,6 +171,23 @@ def act(request, pk, action):
     else:
         messages.success(request, done)
     return redirect("feedback_staff:detail", pk=message.pk)
+
+
+def reply_letter(request, pk):
+    """The reply letter of a message answered by post, as the PDF to print (A4, the
+    office's letterhead, its number from the outgoing-letter register)."""
+    from huzheng.notify.letters import letters_pdf
+
+    _require(request, VIEW_PERMISSION)
+    message = _message(request, pk)
+    letter = services.read_reply_letter(message, user=request.user)
+    if letter is None:
+        raise Http404
+    response = HttpResponse(
+        letters_pdf([letter], user=request.user), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="reply-{message.number}.pdf"'
+    return response
 
 
 def attachment(request, pk, attachment_pk):
@@ -159,6 +204,56 @@ def attachment(request, pk, attachment_pk):
     response["Content-Disposition"] = f'attachment; filename="attachment-{item.pk}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def statistics_page(request):
+    """The director's figures (民意統計): per month, channel and category, the share
+    answered by the due day, mean and median working days to the reply; as CSV too.
+    Staff see their own office; county staff choose one with ?office=."""
+    _require(request, VIEW_PERMISSION)
+    office = staff_office_asked(request.user, request.GET.get("office", "")[:40])
+    months = request.GET.get("months", "12")[:3]
+    months = int(months) if months.isdigit() and 1 <= int(months) <= 60 else 12
+    rows = statistics.monthly(office, months=months)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(
+            statistics.as_csv(rows, breakdown=True), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="feedback-statistics-{office.code}.csv"'
+        )
+        return response
+    channels = dict(Channel.choices)
+    return render(
+        request,
+        "feedback/admin/statistics.html",
+        {
+            "office": office,
+            "offices": staff_offices(request.user),
+            "months": months,
+            "rows": rows,
+            "channels": [
+                (channels.get(code, code), sum(r["by_channel"].get(code, 0) for r in rows))
+                for code in channels
+            ],
+            "categories": _totals(rows, "by_category"),
+            "total": statistics.figures(office, _first_day(rows), roc.today()),
+        },
+    )
+
+
+def _totals(rows, field):
+    totals = {}
+    for row in rows:
+        for name, count in row[field].items():
+            totals[name] = totals.get(name, 0) + count
+    return sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def _first_day(rows):
+    import datetime as dt
+
+    return dt.date.fromisoformat(rows[0]["month"] + "-01")
 
 
 def _require(request, permission):

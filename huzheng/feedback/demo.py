@@ -122,6 +122,36 @@ def seed():
         received_on=today - dt.timedelta(days=9),
         user=clerk,
     )
+    # A written opinion answered by post, numbered in the outgoing-letter register.
+    by_post = services.take_message(
+        office=office,
+        channel="written",
+        name="許阿伯（虛構）",
+        subject="書面建議：增設無障礙坡道",
+        body="洽公時輪椅進出不便，建議增設坡道。",
+        received_on=today - dt.timedelta(days=1),
+        user=clerk,
+    )
+    services.answer(
+        by_post,
+        "許先生您好：本所已於大門旁增設無障礙坡道，歡迎多加利用。",
+        user=clerk,
+        address="澎湖縣湖西鄉湖西村100號（虛構）",
+        postcode="885",
+    )
+    # The clock stopped: the office waits for the writer's reply.
+    waiting = services.take_message(
+        office=office,
+        channel="phone",
+        category=categories["戶籍登記"],
+        name="蔡小姐（虛構）",
+        phone="0922333444",
+        subject="更正出生地",
+        body="想更正戶籍資料上的出生地。",
+        received_on=today - dt.timedelta(days=1),
+        user=clerk,
+    )
+    services.wait_for_citizen(waiting, user=clerk, note="請民眾提供出生證明影本後再續辦。")
     withdrawn = services.take_message(
         office=office,
         channel="phone",

@@ -24,6 +24,8 @@ class Status(models.TextChoices):
     UNCONFIRMED = "unconfirmed", _("Waiting for the e-mail confirmation")
     RECEIVED = "received", _("Received")
     ASSIGNED = "assigned", _("Assigned")
+    # The clock is stopped while the office waits for the writer's reply (待民眾補正).
+    WAITING = "waiting", _("Waiting for the writer's reply")
     ANSWERED = "answered", _("Answered")
     CLOSED = "closed", _("Closed")
     TRANSFERRED = "transferred", _("Transferred to another agency")
@@ -34,6 +36,7 @@ OPEN_STATUSES = (Status.RECEIVED, Status.ASSIGNED)
 COUNTED_STATUSES = (
     Status.RECEIVED,
     Status.ASSIGNED,
+    Status.WAITING,
     Status.ANSWERED,
     Status.CLOSED,
     Status.TRANSFERRED,
@@ -104,6 +107,8 @@ class FeedbackMessage(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     received_on = models.DateField(_("received on"))
     due_on = models.DateField(_("due on"))
+    # The day the office began waiting for the writer's reply; the clock is stopped.
+    waiting_since = models.DateField(_("waiting since"), null=True, blank=True)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("assigned to"),
@@ -118,6 +123,15 @@ class FeedbackMessage(models.Model):
     replied_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     replied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # A written opinion answered by post: the letter in the outgoing-letter register (發文簿).
+    reply_letter = models.ForeignKey(
+        "notify.Letter",
+        verbose_name=_("reply letter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     transferred_to = models.CharField(_("transferred to"), max_length=100, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -156,6 +170,8 @@ ACTION_LABELS = {
     "assigned": _("assigned"),
     "drafted": _("reply drafted for review"),
     "reviewed": _("reviewed by the director"),
+    "waiting": _("waiting for the writer's reply"),
+    "resumed": _("the writer replied; the clock runs again"),
     "answered": _("answered"),
     "closed": _("closed"),
     "transferred": _("passed on"),

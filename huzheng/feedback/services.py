@@ -26,7 +26,7 @@ from huzheng.core.models import AuditEntry
 from huzheng.core.pagecache import changed
 from huzheng.core.roles import DIRECTOR
 from huzheng.core.sequences import next_number
-from huzheng.core.services import add_working_days, record_audit
+from huzheng.core.services import add_working_days, record_audit, working_days_between
 from huzheng.core.text import clean_line, clean_text
 from huzheng.core.validators import clean_email, validate_phone
 from huzheng.feedback.models import (
@@ -41,6 +41,8 @@ from huzheng.feedback.models import (
 )
 
 ANSWER_WORKING_DAYS = 3
+# The notify letter template a reply by post is printed from.
+REPLY_LETTER_TEMPLATE = "feedback.reply-letter"
 NUMBER = re.compile(r"^\d{1,3}-[A-Z0-9_-]{1,32}-F\d{5,9}$")
 MAX_NUMBER_LENGTH = 40
 MAX_BODY = 5000
@@ -287,12 +289,73 @@ def read_message(message, *, user):
     return message
 
 
+def read_reply_letter(message, *, user):
+    """The reply letter of a message answered by post, for a staff member to print; the
+    read is logged. None when the message was not answered by letter."""
+    letter = message.reply_letter
+    if letter is not None:
+        record_audit(user, AuditEntry.Action.READ, message, fields=["reply_letter"])
+    return letter
+
+
 def read_attachment(message, pk, *, user):
     """One of the message's attachments for a staff member, logged; None if no such one."""
     item = message.attachments.filter(pk=pk).first()
     if item is not None:
         record_audit(user, AuditEntry.Action.READ, message, fields=["attachments"])
     return item
+
+
+def wait_for_citizen(message, *, user=None, note="", on=None):
+    """Stop the clock while the office waits for the writer's reply (a question asked, a
+    document missing): recorded with who, when and why."""
+    note = clean_text(note)[:2000]
+    if not note:
+        raise FeedbackError(
+            "invalid",
+            _("Please say what the office is waiting for."),
+            {"note": _("Please say what the office is waiting for.")},
+        )
+    with transaction.atomic():
+        message = _locked(message)
+        _require_open(message)
+        message.status = Status.WAITING
+        message.waiting_since = on or roc.today()
+        message.save(update_fields=["status", "waiting_since"])
+        _event(message, "waiting", user=user, note=note)
+    changed("feedback")
+    return message
+
+
+def resume(message, *, user=None, note="", on=None):
+    """The writer replied: the clock runs again with the working days that were left when
+    it stopped, counted from the day of the reply (a new due date)."""
+    resumed_on = on or roc.today()
+    with transaction.atomic():
+        message = _locked(message)
+        if message.status != Status.WAITING:
+            raise FeedbackError("not_waiting", _("This message is not waiting for the writer."))
+        since = message.waiting_since or resumed_on
+        if resumed_on < since:
+            raise FeedbackError("invalid", _("The reply cannot come before the wait began."))
+        left = working_days_between(message.office, since, message.due_on)
+        message.due_on = due_date(message.office, resumed_on, left)
+        message.status = Status.ASSIGNED if message.assigned_to_id else Status.RECEIVED
+        message.waiting_since = None
+        # The new due date earns its own reminders.
+        message.half_time_reminded = message.due_day_reminded = False
+        message.save(
+            update_fields=[
+                "due_on",
+                "status",
+                "waiting_since",
+                "half_time_reminded",
+                "due_day_reminded",
+            ]
+        )
+        _event(message, "resumed", user=user, note=clean_text(note)[:2000])
+    changed("feedback")
+    return message
 
 
 def templates_for(message):
@@ -309,9 +372,11 @@ def fill_template(template, message):
     return template.body.replace("{name}", message.name).replace("{number}", message.number)
 
 
-def answer(message, text, *, user):
+def answer(message, text, *, user, address="", postcode=""):
     """Answer a message. A reply to the director's mailbox written by anyone but the
-    director waits for the director's review; otherwise it is sent at once."""
+    director waits for the director's review; otherwise it is sent at once: by e-mail,
+    or, given a postal address, as a numbered letter from the outgoing-letter register
+    (a written opinion answered in writing)."""
     text = clean_text(text)[:MAX_BODY]
     if not text:
         raise FeedbackError(
@@ -321,16 +386,24 @@ def answer(message, text, *, user):
         message = _locked(message)
         _require_open(message)
         if message.mailbox == Mailbox.DIRECTOR and not is_director(user, message.office):
+            if str(address or "").strip():
+                raise FeedbackError(
+                    "review_first",
+                    _(
+                        "A reply to the director's mailbox is reviewed first; the director "
+                        "sends it by post."
+                    ),
+                )
             message.draft_reply = text
             message.save(update_fields=["draft_reply"])
             _event(message, "drafted", user=user)
             record_audit(user, AuditEntry.Action.UPDATE, message, fields=["draft_reply"])
             return message
-        _send_reply(message, text, user)
+        _send_reply(message, text, user, address=address, postcode=postcode)
     return message
 
 
-def approve_reply(message, *, user, text=None):
+def approve_reply(message, *, user, text=None, address="", postcode=""):
     """The director sends a reply waiting for review, as written or edited."""
     if not is_director(user, message.office):
         raise FeedbackError(
@@ -343,7 +416,7 @@ def approve_reply(message, *, user, text=None):
         if not text:
             raise FeedbackError("invalid", _("There is no reply to send."))
         _event(message, "reviewed", user=user)
-        _send_reply(message, text, user)
+        _send_reply(message, text, user, address=address, postcode=postcode)
     return message
 
 
@@ -405,7 +478,12 @@ def withdraw(message, *, user=None, note=""):
     """The writer withdrew the message (撤回), recorded by staff."""
     with transaction.atomic():
         message = _locked(message)
-        if message.status not in (Status.UNCONFIRMED, Status.RECEIVED, Status.ASSIGNED):
+        if message.status not in (
+            Status.UNCONFIRMED,
+            Status.RECEIVED,
+            Status.ASSIGNED,
+            Status.WAITING,
+        ):
             raise FeedbackError("closed", _("This message is no longer open."))
         message.status = Status.WITHDRAWN
         message.closed_at = timezone.now()
@@ -497,6 +575,8 @@ def public_timeline(message):
         "received": _("Received"),
         "confirmed": _("Confirmed by e-mail"),
         "assigned": _("Given to the staff member in charge"),
+        "waiting": _("Waiting for your reply"),
+        "resumed": _("Your reply was received"),
         "answered": _("Answered"),
         "closed": _("Closed"),
         "transferred": _("Passed on to another agency"),
@@ -610,17 +690,28 @@ def _route(message, *, user=None):
     _event(message, "assigned", user=user, note=assignee.get_full_name() or assignee.get_username())
 
 
-def _send_reply(message, text, user):
+def _send_reply(message, text, user, *, address="", postcode=""):
     now = timezone.now()
     message.reply = text
     message.draft_reply = ""
     message.replied_at = now
     message.replied_by = user if getattr(user, "pk", None) else None
     message.status = Status.ANSWERED
-    message.save(update_fields=["reply", "draft_reply", "replied_at", "replied_by", "status"])
-    _event(message, "answered", user=user)
+    letter = _reply_letter(message, text, user, address, postcode) if address else None
+    message.reply_letter = letter or message.reply_letter
+    message.save(
+        update_fields=[
+            "reply",
+            "draft_reply",
+            "replied_at",
+            "replied_by",
+            "status",
+            "reply_letter",
+        ]
+    )
+    _event(message, "answered", user=user, note=letter.number if letter else "")
     record_audit(user, AuditEntry.Action.UPDATE, message, fields=["reply"])
-    if message.email:
+    if letter is None and message.email:
         _notify(
             message,
             _("Reply to your message %(number)s") % {"number": message.number},
@@ -628,6 +719,26 @@ def _send_reply(message, text, user):
             % {"name": message.name, "reply": text, "link": _absolute(reverse("feedback:track"))},
             topic="feedback.reply",
         )
+
+
+def _reply_letter(message, text, user, address, postcode):
+    """The reply as a letter numbered from the office's outgoing-letter register."""
+    from huzheng.notify.letters import LetterError, issue_letter
+
+    try:
+        return issue_letter(
+            office=message.office,
+            template_key=REPLY_LETTER_TEMPLATE,
+            recipient=message.name,
+            address=address,
+            postcode=postcode,
+            values={"name": message.name, "reference": message.number, "reply": text},
+            topic="feedback.reply",
+            reference=message.number,
+            user=user,
+        )
+    except LetterError as exc:
+        raise FeedbackError("letter", exc.message, {"address": exc.message}) from None
 
 
 def _send_confirmation(message):

@@ -5,6 +5,7 @@ handling. Counts only, never the content of a message, so the figures are open d
 import csv
 import datetime as dt
 import io
+import statistics as stats
 
 from django.db.models import Avg, Count
 from django.utils import timezone
@@ -20,6 +21,7 @@ CSV_COLUMNS = (
     "answered_in_time",
     "share_in_time",
     "first_reply_days",
+    "median_reply_days",
     "rated",
     "satisfaction",
 )
@@ -58,19 +60,35 @@ def figures(office, first, last):
         "answered_in_time": in_time,
         "share_in_time": round(in_time / len(answered), 4) if answered else None,
         "first_reply_days": round(sum(delays) / len(delays), 2) if delays else None,
+        "median_reply_days": stats.median(delays) if delays else None,
         "rated": rated.count(),
         "satisfaction": round(mean, 2) if mean is not None else None,
     }
 
 
-def as_csv(rows):
-    """Monthly figures as CSV (UTF-8 with BOM, so spreadsheets read the Chinese)."""
+def as_csv(rows, *, breakdown=False):
+    """Monthly figures as CSV (UTF-8 with BOM, so spreadsheets read the Chinese). With
+    `breakdown`, one column per channel and per category as well (the director's page)."""
+    channels = sorted({c for row in rows for c in row["by_channel"]}) if breakdown else []
+    categories = sorted({c for row in rows for c in row["by_category"]}) if breakdown else []
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(
+        [
+            *CSV_COLUMNS,
+            *(f"channel:{c}" for c in channels),
+            *(f"category:{c}" for c in categories),
+        ]
+    )
     for row in rows:
-        writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
+        writer.writerow(
+            [
+                *("" if row[c] is None else row[c] for c in CSV_COLUMNS),
+                *(row["by_channel"].get(c, 0) for c in channels),
+                *(row["by_category"].get(c, 0) for c in categories),
+            ]
+        )
     return out.getvalue()
 
 

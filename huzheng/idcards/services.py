@@ -348,20 +348,24 @@ def notify_card_ready(application):
     office = application.collect_at
     reference = f"idcard-application-{application.pk}"
     with translation.override(settings.LANGUAGE_CODE):
-        text = gettext(
-            "Your ID card is ready to collect at %(office)s (%(address)s). Please come in "
-            "person and bring a photo ID; for a replacement, also bring your old card."
-        ) % {"office": office.name, "address": office.address}
-        if office.phone:
-            text += " " + gettext("Questions: %(phone)s.") % {"phone": office.phone}
-        subject = gettext("Your ID card is ready to collect")
+        note = gettext("Questions: %(phone)s.") % {"phone": office.phone} if office.phone else ""
+    # The words are the notify templates idcard.ready-email and idcard.ready-sms.
+    values = {
+        "office": office.name,
+        "office_address": office.address or "—",
+        "note": f" {note}" if note else "",
+    }
+    fields = {
+        "language": settings.LANGUAGE_CODE,
+        "topic": "idcard.ready",
+        "reference": reference,
+        "office": office,
+    }
     if application.email:
-        notify.send_email(
-            application.email, subject, text, topic="idcard.ready", reference=reference
-        )
+        notify.send_template("idcard.ready-email", application.email, values, **fields)
     # A landline cannot take a text message: only mobiles get the SMS.
     if mobile_number(application.phone):
-        notify.send_sms(application.phone, text, topic="idcard.ready", reference=reference)
+        notify.send_template("idcard.ready-sms", application.phone, values, **fields)
 
 
 def find_loss_reports(staff, query="", *, limit=50):

@@ -3,15 +3,18 @@ its words as hits, and take each hit through triage to a published clarification
 
 Feeds are read with feedparser from bytes we fetched ourselves, bounded in time and size,
 from public addresses only (no redirects, no private or local networks), so a source
-cannot make the server read its own network. Matching folds both sides with the
-platform's Chinese text folding (台/臺, full-width, case)."""
+cannot make the server read its own network. The host name is resolved once and the
+connection goes to the address that was checked, so a name that answers a public address
+to the check and a private one to the connection (DNS rebinding) reads nothing private.
+Matching folds both sides with the platform's Chinese text folding (台/臺, full-width,
+case)."""
 
 import datetime as dt
+import http.client
 import ipaddress
 import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -109,24 +112,36 @@ def read_feed(url):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError("only http and https addresses are read")
-    _require_public(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-    opener = urllib.request.build_opener(_NoRedirect)
-    # The scheme is http(s) and the host public, both checked above.
-    request = urllib.request.Request(url, headers={"User-Agent": "Huzheng news monitor"})  # noqa: S310
-    deadline = time.monotonic() + FETCH_SECONDS
     try:
-        with opener.open(request, timeout=FETCH_SECONDS) as response:
-            chunks, size = [], 0
-            while size <= MAX_FEED_BYTES:
-                if time.monotonic() > deadline:
-                    raise FetchError("the feed took too long")
-                chunk = response.read(65536)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise FetchError("the address has a bad port") from None
+    address = _public_address(parts.hostname, port)
+    path = parts.path or "/"
+    if parts.query:
+        path = f"{path}?{parts.query}"
+    deadline = time.monotonic() + FETCH_SECONDS
+    connection = _pinned_connection(parts.scheme, parts.hostname, port, address)
+    try:
+        connection.request("GET", path, headers={"User-Agent": "Huzheng news monitor"})
+        response = connection.getresponse()
+        if 300 <= response.status < 400:
+            raise FetchError("the feed redirects; enter the final address")
+        if response.status != 200:
+            raise FetchError(f"the feed answered {response.status}")
+        chunks, size = [], 0
+        while size <= MAX_FEED_BYTES:
+            if time.monotonic() > deadline:
+                raise FetchError("the feed took too long")
+            chunk = response.read(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except (http.client.HTTPException, OSError, ValueError) as exc:
         raise FetchError(f"could not read the feed: {exc}") from None
+    finally:
+        connection.close()
     if size > MAX_FEED_BYTES:
         raise FetchError("the feed is larger than 1 MB")
     return b"".join(chunks)
@@ -190,16 +205,52 @@ def _entries(data):
     return entries
 
 
-def _require_public(host, port):
+def _public_address(host, port):
+    """Resolve the host once; every address it gives must be public. Returns the address
+    the connection will use, so nothing is looked up a second time."""
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, port)}
-    except OSError:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
         raise FetchError("the address cannot be found") from None
+    addresses = [info[4][0] for info in infos]
+    if not addresses:
+        raise FetchError("the address cannot be found")
     for address in addresses:
         if not ipaddress.ip_address(address.split("%")[0]).is_global:
             raise FetchError("only public addresses are read")
+    return addresses[0]
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        raise FetchError("the feed redirects; enter the final address")
+def _open_socket(address, port, timeout):
+    """A TCP connection to the checked address (the tests replace it to watch where the
+    fetcher connects)."""
+    return socket.create_connection((address, port), timeout=timeout)
+
+
+def _pinned_connection(scheme, host, port, address):
+    if scheme == "https":
+        return _PinnedHTTPSConnection(host, port, address=address, timeout=FETCH_SECONDS)
+    return _PinnedHTTPConnection(host, port, address=address, timeout=FETCH_SECONDS)
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """HTTP to the address checked, with the host name only in the Host header."""
+
+    def __init__(self, host, port, *, address, timeout):
+        super().__init__(host, port, timeout=timeout)
+        self.pinned_address = address
+
+    def connect(self):
+        self.sock = _open_socket(self.pinned_address, self.port, self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """HTTPS to the address checked; the certificate is still verified for the host name."""
+
+    def __init__(self, host, port, *, address, timeout):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.pinned_address = address
+
+    def connect(self):
+        sock = _open_socket(self.pinned_address, self.port, self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)

@@ -44,8 +44,10 @@ def issue_letter(
 ):
     """Number, fill in and register one letter; nothing is written when a value is
     missing or the recipient or address is empty."""
-    template = Template.objects.filter(key=template_key, channel=Template.Channel.LETTER).first()
-    if template is None:
+    from huzheng.notify.services import find_template
+
+    template = find_template(template_key, office)
+    if template is None or template.channel != Template.Channel.LETTER:
         raise LetterError(_("There is no letter template %(key)s.") % {"key": template_key})
     recipient = clean_line(recipient, 100)
     address = clean_line(address, 200)

@@ -66,6 +66,8 @@ class Message(models.Model):
     person_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # Set when the retention of its type ran out and the personal data was removed.
+    purged_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -87,17 +89,27 @@ class Message(models.Model):
 class Template(PreviewableMixin, models.Model):
     """A message template (通知範本) for e-mail, SMS or a printed letter, in zh-Hant and
     English, with named placeholders such as ((name)) and ((deadline)). Every save makes
-    a new version; a message records the version it was made from."""
+    a new version; a message records the version it was made from. A template with no
+    office is the national one; an office may keep its own under the same key, which its
+    messages and letters then use."""
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("e-mail")
         SMS = "sms", _("SMS")
         LETTER = "letter", _("letter")
 
+    office = models.ForeignKey(
+        "core.Office",
+        verbose_name=_("office"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Empty for the national template; an office's own replaces it there."),
+    )
     key = models.CharField(
         _("key"),
         max_length=60,
-        unique=True,
         validators=[
             RegexValidator(
                 r"^[a-z0-9][a-z0-9.-]*$", _("Lower-case letters, digits, dots and dashes.")
@@ -117,9 +129,22 @@ class Template(PreviewableMixin, models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
-        ordering = ["channel", "key"]
+        ordering = ["channel", "key", "office"]
         verbose_name = _("message template")
         verbose_name_plural = _("message templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "key"],
+                name="template_office_key",
+                violation_error_message=_("This office already has a template with this key."),
+            ),
+            models.UniqueConstraint(
+                fields=["key"],
+                condition=models.Q(office__isnull=True),
+                name="template_national_key",
+                violation_error_message=_("There is already a national template with this key."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.get_channel_display()})"
@@ -145,9 +170,17 @@ class Template(PreviewableMixin, models.Model):
             )
 
     def clean(self):
+        from django.core.exceptions import ValidationError
+
         from huzheng.notify.placeholders import check_template
 
         check_template(self)
+        if self.office_id and self.key:
+            national = Template.objects.filter(key=self.key, office__isnull=True).first()
+            if national is not None and national.channel != self.channel:
+                raise ValidationError(
+                    {"channel": _("An office's template has the national template's channel.")}
+                )
 
     def get_preview_template(self, request, mode_name, extra_context=None):
         return "notify/template_preview.html"

@@ -24,6 +24,13 @@ PLACEHOLDERS = {
     "deadline": _("the last day to register"),
     "fine": _("the fine for registering late (NT$)"),
     "reference": _("the case, ticket or item number"),
+    "code": _("the booking code"),
+    "when": _("the appointment's day and time"),
+    "stage": _("the case's stage"),
+    "note": _("an extra sentence (may be empty)"),
+    "reply": _("the words of a reply"),
+    "title": _("the session's title"),
+    "place": _("where it takes place"),
     "letter_number": _("the letter's number (發文字號)"),
     "date": _("today's date"),
     "clerk": _("the clerk's name"),
@@ -45,6 +52,13 @@ SAMPLES = {
         "deadline": "民國115年11月30日",
         "fine": "300",
         "reference": "OUT-115-000123",
+        "code": "ABCD2345",
+        "when": "民國115年12月7日 09:30",
+        "stage": "審核中",
+        "note": " 洽詢電話：06-9921145。",
+        "reply": "本所已於上午增開一個櫃檯，謝謝您的建議。",
+        "title": "新住民戶政說明會",
+        "place": "湖西鄉活動中心",
         "letter_number": "湖西戶字第1150000123號",
         "date": "民國115年12月6日",
         "clerk": "陳戶籍員",
@@ -63,6 +77,13 @@ SAMPLES = {
         "deadline": "2026-11-30",
         "fine": "300",
         "reference": "OUT-115-000123",
+        "code": "ABCD2345",
+        "when": "2026-12-07 09:30",
+        "stage": "being checked",
+        "note": " Questions: 06-9921145.",
+        "reply": "The office opened one more counter in the mornings. Thank you.",
+        "title": "Household registration for new immigrants",
+        "place": "Huxi Community Centre",
         "letter_number": "湖西戶字第1150000123號",
         "date": "2026-12-06",
         "clerk": "Clerk Chen",
@@ -106,14 +127,20 @@ def check_template(template):
         raise ValidationError(errors)
 
 
+# May be left empty: an extra sentence some messages carry and others do not.
+OPTIONAL = frozenset({"note"})
+
+
 def fill(text, values):
     """The text with every placeholder replaced; TemplateError names a missing value."""
-    missing = [n for n in placeholders_in(text) if values.get(n) in (None, "")]
+    missing = [
+        n for n in placeholders_in(text) if n not in OPTIONAL and values.get(n) in (None, "")
+    ]
     if missing:
         raise TemplateError(
             _("No value for %(names)s.") % {"names": ", ".join(f"(({n}))" for n in missing)}
         )
-    return PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), text or "")
+    return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1)) or ""), text or "")
 
 
 def render(template, values, language="zh-hant"):

@@ -86,6 +86,23 @@ def deliver_message(message_id):
     return deliver(message_id)
 
 
+def find_template(key, office=None):
+    """The office's own template under this key, else the national one; a template the
+    code ships (notify/data/templates.json) is created with its first words when missing.
+    None when there is none."""
+    rows = Template.objects.filter(key=key)
+    if office is not None:
+        own = rows.filter(office=office).first()
+        if own is not None:
+            return own
+    national = rows.filter(office__isnull=True).first()
+    if national is None:
+        from huzheng.notify.shipped import ensure_template
+
+        national = ensure_template(key)
+    return national
+
+
 def send_template(
     key,
     to,
@@ -99,10 +116,10 @@ def send_template(
     attachments=(),
 ):
     """Queue an e-mail or SMS from the template named `key`, filled with `values`; the
-    message records the template's version. TemplateError when a value is missing,
-    TemplateNotFound for an unknown key or a letter template (letters go through
-    `notify.letters.issue_letter`)."""
-    template = Template.objects.filter(key=key).first()
+    message records the template's version; the office's own template is used where it
+    keeps one. TemplateError when a value is missing, TemplateNotFound for an unknown key
+    or a letter template (letters go through `notify.letters.issue_letter`)."""
+    template = find_template(key, office)
     if template is None or template.channel == Template.Channel.LETTER:
         raise TemplateNotFound(key)
     subject, body = render(template, values, language)

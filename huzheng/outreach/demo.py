@@ -37,8 +37,11 @@ def seed():
 
 def ensure_templates():
     """The templates the code uses, created when missing; an editor's changes are kept."""
+    from huzheng.notify.shipped import ensure_templates as ensure_notify_templates
+
+    ensure_notify_templates()
     for entry in json.loads((DATA / "templates.json").read_text(encoding="utf-8")):
-        if not Template.objects.filter(key=entry["key"]).exists():
+        if not Template.objects.filter(key=entry["key"], office__isnull=True).exists():
             Template(**entry).save()
 
 

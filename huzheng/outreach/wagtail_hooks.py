@@ -9,7 +9,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from huzheng.core.admin_views import OfficeScopedViewSet, ReadOnlyPermissionPolicy
+from huzheng.core.admin_views import (
+    OfficeScopedMixin,
+    OfficeScopedViewSet,
+    ReadOnlyPermissionPolicy,
+)
 from huzheng.notify.models import Message, Template
 from huzheng.notify.placeholders import PLACEHOLDERS
 from huzheng.outreach.admin_views import VIEW_PERMISSION
@@ -44,19 +48,43 @@ def _placeholder_help():
 
 
 class TemplateViewSet(SnippetViewSet):
-    """Message templates (通知範本): edited with a preview in both languages."""
+    """Message templates (通知範本): edited with a preview in both languages. Office staff
+    see the national templates and keep their office's own under the same key; only
+    staff who see every office change a national one."""
 
     model = Template
     icon = "mail"
     menu_label = _("Message templates")
-    list_display = ["name", "key", "channel", "version", "updated_at"]
-    list_filter = ["channel"]
+    list_display = ["name", "key", "channel", "office", "version", "updated_at"]
+    list_filter = ["channel", "office"]
     search_fields = ["name", "key", "body"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        attrs = {"office_lookup": "office_id", "list_unscoped": True}
+        for attr in (
+            "index_view_class",
+            "add_view_class",
+            "edit_view_class",
+            "delete_view_class",
+            "copy_view_class",
+            "history_view_class",
+            "usage_view_class",
+            "inspect_view_class",
+        ):
+            base = getattr(self, attr, None)
+            if base is not None and not issubclass(base, OfficeScopedMixin):
+                setattr(
+                    self,
+                    attr,
+                    type(f"OfficeScoped{base.__name__}", (OfficeScopedMixin, base), attrs),
+                )
 
     @property
     def panels(self):
         return [
             FieldRowPanel([FieldPanel("name"), FieldPanel("key"), FieldPanel("channel")]),
+            FieldPanel("office"),
             FieldPanel("subject", help_text=_placeholder_help()),
             FieldPanel("body", help_text=_placeholder_help()),
             FieldPanel("subject_en"),

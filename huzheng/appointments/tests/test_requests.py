@@ -302,8 +302,9 @@ def test_booking_places_in_a_session_lowers_the_places_left(
     page = client.get(response["Location"]).content.decode()
     assert booking.code in page
     assert "6 / 10" in page
-    # No e-mail given: the confirmation goes by SMS.
-    assert Message.objects.filter(reference=booking.code, channel=Message.Channel.SMS).exists()
+    # No e-mail given: the confirmation goes by SMS, from its notify template.
+    sms = Message.objects.get(reference=booking.code, channel=Message.Channel.SMS)
+    assert sms.template.key == "appointment.session-sms" and booking.code in sms.body
 
 
 def test_a_session_is_never_overbooked(client, session):
@@ -409,7 +410,8 @@ def test_staff_confirm_a_home_visit_and_the_applicant_is_told(
     assert (local.date(), local.hour, local.minute) == (day, 14, 30)
     assert len(mail.outbox) == 1
     assert visit.code in mail.outbox[0].subject
-    assert Message.objects.filter(reference=visit.code, channel=Message.Channel.SMS).exists()
+    sms = Message.objects.get(reference=visit.code, channel=Message.Channel.SMS)
+    assert sms.template.key == "appointment.request-confirmed-sms"
     # The visit is on the schedule for the staff who go out.
     schedule = client.get(reverse("appointment_requests:home_visit_schedule")).content.decode()
     assert visit.code in schedule and visit.address in schedule
@@ -459,7 +461,8 @@ def test_declining_needs_a_reason_and_tells_the_applicant(
     assert application.status == GroupRequest.Status.DECLINED
     assert len(mail.outbox) == 1
     assert "人力不足" in mail.outbox[0].body
-    assert Message.objects.filter(reference=application.code, channel="sms").exists()
+    sms = Message.objects.get(reference=application.code, channel="sms")
+    assert sms.template.key == "appointment.request-declined-sms"
 
 
 def test_staff_confirm_a_group_application(

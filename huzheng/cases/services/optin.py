@@ -7,6 +7,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,26 +50,33 @@ def notify_applicant(case):
     channel's stop link; a failed delivery is recorded by notify and never stops the case."""
     if not (case.notify_email or case.notify_sms):
         return
-    text = _(
-        "Your case %(number)s at %(office)s is now at the stage “%(stage)s”. "
-        "Follow it online with the case number."
-    ) % {"number": case.number, "office": case.office.name, "stage": case.get_stage_display()}
     survey = case_survey_message(case)
-    text = f"{text} {survey}" if survey else text
+    values = {
+        "reference": case.number,
+        "office": case.office.name,
+        "stage": case.get_stage_display(),
+        "note": f" {survey}" if survey else "",
+    }
+    # The words are the notify templates case.update-email and case.update-sms.
     if case.notify_email and case.email:
-        notify.send_email(
+        notify.send_template(
+            "case.update-email",
             case.email,
-            _("Case %(number)s has moved") % {"number": case.number},
-            f"{text}\n\n{_stop_line(case, CHANNEL_EMAIL)}",
+            {**values, "link": stop_url(case, CHANNEL_EMAIL)},
+            language=translation.get_language() or settings.LANGUAGE_CODE,
             topic="case",
             reference=case.number,
+            office=case.office,
         )
     if case.notify_sms and case.phone:
-        notify.send_sms(
+        notify.send_template(
+            "case.update-sms",
             case.phone,
-            f"{text} {_stop_line(case, CHANNEL_SMS)}",
+            {**values, "link": stop_url(case, CHANNEL_SMS)},
+            language=translation.get_language() or settings.LANGUAGE_CODE,
             topic="case",
             reference=case.number,
+            office=case.office,
         )
 
 
@@ -171,39 +179,22 @@ def opt_out(case, channel):
 
 
 def _confirm_opt_in(case, channels):
-    values = {"number": case.number, "office": case.office.name}
+    """The first message of each channel asked for (templates case.updates-on-*)."""
+    values = {"reference": case.number, "office": case.office.name}
+    fields = {
+        "language": translation.get_language() or settings.LANGUAGE_CODE,
+        "topic": "case",
+        "reference": case.number,
+        "office": case.office,
+    }
     if CHANNEL_EMAIL in channels:
-        text = (
-            _(
-                "You will get an e-mail each time case %(number)s at %(office)s moves to a new "
-                "stage. If you did not ask for this, or to stop, open the link below."
-            )
-            % values
-        )
-        notify.send_email(
-            case.email,
-            _("Updates for case %(number)s") % values,
-            f"{text}\n\n{_stop_line(case, CHANNEL_EMAIL)}",
-            topic="case",
-            reference=case.number,
+        link = stop_url(case, CHANNEL_EMAIL)
+        notify.send_template(
+            "case.updates-on-email", case.email, {**values, "link": link}, **fields
         )
     if CHANNEL_SMS in channels:
-        text = (
-            _("You will get a text each time case %(number)s at %(office)s moves to a new stage.")
-            % values
-        )
-        notify.send_sms(
-            case.phone,
-            f"{text} {_stop_line(case, CHANNEL_SMS)}",
-            topic="case",
-            reference=case.number,
-        )
-
-
-def _stop_line(case, channel):
-    if channel == CHANNEL_EMAIL:
-        return _("To stop these e-mails: %(url)s") % {"url": stop_url(case, channel)}
-    return _("To stop these texts: %(url)s") % {"url": stop_url(case, channel)}
+        link = stop_url(case, CHANNEL_SMS)
+        notify.send_template("case.updates-on-sms", case.phone, {**values, "link": link}, **fields)
 
 
 def _token_text(token):

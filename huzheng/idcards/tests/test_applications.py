@@ -218,7 +218,7 @@ def test_a_failed_delivery_never_blocks_the_move(
     def explode(*args, **kwargs):
         raise RuntimeError("notify is down")
 
-    monkeypatch.setattr(services.notify, "send_sms", explode)
+    monkeypatch.setattr(services.notify, "send_template", explode)
     other = register(person(1), offices["huxi"], phone="0912345678")
     with django_capture_on_commit_callbacks(execute=True):
         services.mark_ready(other, staff=user("counter"))

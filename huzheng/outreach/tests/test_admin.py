@@ -225,5 +225,24 @@ def test_the_notices_back_office_lists_and_the_template_editor_open(client, desk
         assert client.get(url).status_code == 200, url
     template = Template.objects.get(key="outreach.reminder-letter")
     edit = f"/admin/snippets/notify/template/edit/{template.pk}/"
-    assert client.get(edit).status_code == 200
+    # The national template is listed; an office keeps its own under the same key.
+    assert client.get(edit).status_code in (302, 403)
+    data = {
+        "name": "湖西催告函",
+        "key": "outreach.reminder-letter",
+        "channel": "letter",
+        "office": desk["office"].pk,
+        "subject": "請儘速辦理((service))。",
+        "body": "湖西戶政提醒((name))。",
+        "subject_en": "",
+        "body_en": "",
+    }
+    bad = client.post("/admin/snippets/notify/template/add/", {**data, "body": "((nmae))"})
+    assert bad.status_code == 200 and Template.objects.filter(office=desk["office"]).count() == 0
+    assert client.post("/admin/snippets/notify/template/add/", data).status_code == 302
+    own = Template.objects.get(office=desk["office"], key="outreach.reminder-letter")
+    assert client.get(f"/admin/snippets/notify/template/edit/{own.pk}/").status_code == 200
+    other = outreach_desk("magong")
+    client.force_login(other["director"])
+    assert client.get(f"/admin/snippets/notify/template/edit/{own.pk}/").status_code in (302, 403)
     assert client.get("/admin/agency_notices/new/").status_code in (302, 403)
