@@ -139,3 +139,26 @@ def test_the_migration_encrypts_rows_stored_in_plain_text_once():
     )
     backwards(None, editor)
     assert _raw("cases_case", "email", case.pk) == "plain@example.com"
+
+
+def test_every_contact_column_of_the_seven_tables_is_encrypted():
+    from huzheng.core.management.commands.rotate_data_key import encrypted_columns
+
+    found = {(model._meta.db_table, column) for model, column in encrypted_columns()}
+    expected = {
+        "appointments_booking": ["name", "phone", "email"],
+        "appointments_homevisit": ["contact_name", "phone", "email", "person_name", "address"],
+        "appointments_grouprequest": ["contact_name", "phone", "email"],
+        "appointments_sessionbooking": ["name", "phone", "email"],
+        "cases_case": ["applicant_name", "birth_date", "phone", "email"],
+        "notify_message": ["recipient", "body"],
+        "notify_letter": ["recipient", "address"],
+        "feedback_feedbackmessage": ["name", "email", "phone"],
+        "outreach_workitem": ["person_name", "address", "phone", "email"],
+        "idcards_idcardapplication": ["birth_date", "phone", "email"],
+    }
+    for table, columns in expected.items():
+        for column in columns:
+            assert (table, column) in found
+    # The ID numbers' own ciphertext columns are rotated too.
+    assert ("cases_case", "national_id_encrypted") in found

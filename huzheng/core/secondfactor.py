@@ -74,11 +74,13 @@ def has_device(user):
 
 
 def _exempt(path):
+    # The two code pages exactly (not the reset page below them), sign-out, scripts.
+    if path in (reverse("core_second_factor_verify"), reverse("core_second_factor_enrol")):
+        return True
     return path.startswith(
         (
-            reverse("core_second_factor_verify"),
-            reverse("core_second_factor_enrol"),
             reverse("wagtailadmin_logout"),
+            reverse("wagtailadmin_javascript_catalog"),
             settings.STATIC_URL,
         )
     )

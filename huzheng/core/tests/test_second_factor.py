@@ -76,6 +76,7 @@ def test_password_alone_reaches_no_staff_page(client):
     home = client.get("/admin/")
     assert home.status_code == 302 and home["Location"].startswith(VERIFY)
     assert client.get("/admin/reveal/x/y/1/")["Location"].startswith(VERIFY)
+    assert client.get(f"/admin/second-factor/reset/{user.pk}/")["Location"].startswith(VERIFY)
     office = user.staff_profile.office.code
     assert client.get(f"/queue/{office}/counter/")["Location"].startswith(LOGIN)
     assert client.get(VERIFY).status_code == 200
