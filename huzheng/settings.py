@@ -45,6 +45,10 @@ if not SECRET_KEY:
 HUZHENG_DATA_KEY = env("HUZHENG_DATA_KEY", "local-development-data-key" if DEBUG else None)
 if not HUZHENG_DATA_KEY:
     raise ImproperlyConfigured("HUZHENG_DATA_KEY must be set when DEBUG is off.")
+# Key rotation: HUZHENG_DATA_KEY may list secrets comma-separated, newest first (the first
+# encrypts, all decrypt; `manage.py rotate_data_key`). The keyed look-up hashes use
+# HUZHENG_LOOKUP_KEY, by default the last secret of the list (core/crypto.py).
+HUZHENG_LOOKUP_KEY = env("HUZHENG_LOOKUP_KEY", "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -90,6 +94,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "ninja",  # Swagger UI from our own static files, not a CDN
+    "django_otp",  # second factor for staff who can read ID numbers (core.secondfactor)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",  # last: its authentication backend counts failed staff sign-ins
 ]
 
@@ -108,6 +115,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "huzheng.core.secondfactor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "huzheng.core.middleware.RequestContextMiddleware",
@@ -298,6 +307,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "huzheng.core.middleware.client_ip"
 AXES_LOCKOUT_TEMPLATE = "core/signin_locked.html"
 AXES_VERBOSE = False
+# Second factor (TOTP) for staff who can read full ID numbers: on in production, off in
+# demo mode, whose published demo sign-ins have no phone behind them (docs/security.md).
+HUZHENG_STAFF_2FA = env_bool("HUZHENG_STAFF_2FA", default=not DEBUG and not HUZHENG_DEMO)
+OTP_TOTP_ISSUER = "Huzheng 戶政"
 
 # --- Language, time -----------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hant"

@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from huzheng.core.fields import EncryptedEmailField, EncryptedTextField
+
 
 class AppointmentPolicy(models.Model):
     """An office's booking rules (預約設定): places, grid, window and limits."""
@@ -89,12 +91,12 @@ class Booking(models.Model):
     start = models.DateTimeField(_("starts at"))
     end = models.DateTimeField(_("ends at"))
     place = models.PositiveSmallIntegerField(_("appointment place"))
-    name = models.CharField(_("name"), max_length=60)
+    name = EncryptedTextField(_("name"), max_length=60)
     national_id_hash = models.CharField(max_length=64, db_index=True)
     national_id_encrypted = models.TextField()
     national_id_masked = models.CharField(_("ID number"), max_length=12)
-    phone = models.CharField(_("phone"), max_length=20)
-    email = models.EmailField(_("e-mail"), blank=True)
+    phone = EncryptedTextField(_("phone"), max_length=20)
+    email = EncryptedEmailField(_("e-mail"), blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.BOOKED
     )
@@ -210,9 +212,9 @@ class Request(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    contact_name = models.CharField(_("contact name"), max_length=60)
-    phone = models.CharField(_("phone"), max_length=20)
-    email = models.EmailField(_("e-mail"), blank=True)
+    contact_name = EncryptedTextField(_("contact name"), max_length=60)
+    phone = EncryptedTextField(_("phone"), max_length=20)
+    email = EncryptedEmailField(_("e-mail"), blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.REQUESTED
     )
@@ -243,14 +245,14 @@ class HomeVisit(Request):
         ILL = "ill", _("serious illness or bedridden")
         OTHER = "other", _("other")
 
-    person_name = models.CharField(_("who needs the visit"), max_length=60)
+    person_name = EncryptedTextField(_("who needs the visit"), max_length=60)
     national_id_hash = models.CharField(max_length=64, db_index=True)
     national_id_encrypted = models.TextField()
     national_id_masked = models.CharField(_("ID number"), max_length=12)
     village = models.ForeignKey(
         "addresses.Village", verbose_name=_("village"), on_delete=models.PROTECT, related_name="+"
     )
-    address = models.CharField(_("address"), max_length=200)
+    address = EncryptedTextField(_("address"), max_length=200)
     reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
     details = models.TextField(_("details"), max_length=1000, blank=True)
     preferred_dates = models.CharField(_("preferred dates and times"), max_length=200)
@@ -336,12 +338,12 @@ class SessionBooking(models.Model):
         on_delete=models.PROTECT,
         related_name="bookings",
     )
-    name = models.CharField(_("name or school"), max_length=120)
+    name = EncryptedTextField(_("name or school"), max_length=120)
     people = models.PositiveSmallIntegerField(
         _("number of people"), default=1, validators=[MinValueValidator(1)]
     )
-    phone = models.CharField(_("phone"), max_length=20)
-    email = models.EmailField(_("e-mail"), blank=True)
+    phone = EncryptedTextField(_("phone"), max_length=20)
+    email = EncryptedEmailField(_("e-mail"), blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.BOOKED
     )

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from huzheng.core.fields import EncryptedDateField, EncryptedEmailField, EncryptedTextField
+
 
 class Stage(models.TextChoices):
     """The stages of a case, in order; a case only ever moves forward."""
@@ -38,13 +40,13 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    applicant_name = models.CharField(_("applicant"), max_length=100)
+    applicant_name = EncryptedTextField(_("applicant"), max_length=100)
     national_id_hash = models.CharField(max_length=64, db_index=True, editable=False)
     national_id_encrypted = models.TextField(editable=False)
     national_id_masked = models.CharField(_("ID number"), max_length=20, editable=False)
-    birth_date = models.DateField(_("applicant's birth date"))
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
+    birth_date = EncryptedDateField(_("applicant's birth date"))
+    phone = EncryptedTextField(_("phone"), max_length=30, blank=True)
+    email = EncryptedEmailField(_("e-mail"), blank=True)
     received_on = models.DateField(_("received on"))
     documents = models.JSONField(_("documents received"), default=list, blank=True)
     ticket = models.ForeignKey(

@@ -11,4 +11,5 @@ urlpatterns = [
     path("query/notify/", views.notify, name="notify"),
     path("query/notify/done/", views.notify_done, name="notify_done"),
     path("notify/stop/<str:token>/", views.notify_stop, name="notify_stop"),
+    path("notify/confirm/<str:token>/", views.notify_confirm, name="notify_confirm"),
 ]

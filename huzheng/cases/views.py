@@ -6,6 +6,7 @@ call services, render."""
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -68,7 +69,9 @@ def notify(request):
     if not form.is_valid():
         return _progress_page(request, services.progress_of(case), form, status=422)
     try:
-        services.opt_in(case, email=form.cleaned_data["email"], phone=form.cleaned_data["phone"])
+        case = services.opt_in(
+            case, email=form.cleaned_data["email"], phone=form.cleaned_data["phone"]
+        )
     except services.OptInError as exc:
         if exc.errors:
             for field, message in exc.errors.items():
@@ -76,13 +79,33 @@ def notify(request):
             return _progress_page(request, services.progress_of(case), form, status=422)
         status = {"closed": 409, "too_many": 429}.get(exc.code, 400)
         return _problem(request, exc.message, status=status)
+    if case.pending_channels:
+        return redirect(reverse("cases:notify_done") + "?confirm=1")
     return redirect("cases:notify_done", permanent=False)
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def notify_done(request):
-    return render(request, "cases/notify_done.html")
+    return render(request, "cases/notify_done.html", {"confirm": "confirm" in request.GET})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def notify_confirm(request, token):
+    """The link sent to a new contact: GET asks to confirm and changes nothing (mail
+    scanners open links); POST makes the change."""
+    try:
+        case, channel, _new = services.contact_change_for(token)
+        if request.method == "POST":
+            case, channel = services.confirm_contact_change(token)
+    except services.OptInError as exc:
+        status = 409 if exc.code == "closed" else 400
+        return _problem(request, exc.message, status=status)
+    context = {"case_number": case.number, "channel": channel}
+    if request.method != "POST":
+        return render(request, "cases/notify_confirm.html", context)
+    return render(request, "cases/notify_confirmed.html", context)
 
 
 @never_cache

@@ -42,3 +42,19 @@ def security_headers_check(app_configs, **kwargs):
     if not settings.LANGUAGE_COOKIE_HTTPONLY or not settings.LANGUAGE_COOKIE_SAMESITE:
         problems.append("the language cookie must be HttpOnly and SameSite")
     return [Warning(problem, id="huzheng.W002") for problem in problems]
+
+
+@register(deploy=True)
+def second_factor_check(app_configs, **kwargs):
+    """Production (not demo mode) asks staff who can read ID numbers for a TOTP code
+    (core.secondfactor); switching it off must be a visible decision."""
+    from django.conf import settings
+
+    if settings.DEBUG or settings.HUZHENG_DEMO or settings.HUZHENG_STAFF_2FA:
+        return []
+    return [
+        Warning(
+            "HUZHENG_STAFF_2FA is off: staff who can read ID numbers sign in with a password alone",
+            id="huzheng.W003",
+        )
+    ]

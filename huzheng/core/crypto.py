@@ -5,6 +5,16 @@ National ID numbers are never stored in plain text. A record keeps
 being guessable from the table) and ``encrypt(number)`` (Fernet) for authorised staff,
 whose every read goes through ``huzheng.core.services.reveal`` and the audit log.
 Both keys are derived from settings.HUZHENG_DATA_KEY.
+
+Key rotation (金鑰輪替): HUZHENG_DATA_KEY may list several secrets, comma-separated,
+newest first. The first encrypts; every one decrypts (cryptography's MultiFernet), and
+`manage.py rotate_data_key` re-encrypts every stored value with the first. The keyed
+hashes must not change with it (every look-up would miss), so they use
+HUZHENG_LOOKUP_KEY, which defaults to the last (oldest) secret of the list: set it to that
+secret before dropping the old one from HUZHENG_DATA_KEY (docs/deploy.md).
+
+Contact data (names, phones, e-mail addresses, birth dates, addresses) is kept with the
+encrypted model fields of `huzheng.core.fields`, which call `encrypt` and `decrypt`.
 """
 
 import base64
@@ -12,7 +22,7 @@ import hashlib
 import hmac
 from functools import lru_cache
 
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
@@ -26,19 +36,45 @@ class DecryptionError(Exception):
 
 def lookup_hash(value):
     """A stable keyed hash of a normalised identifier, 64 hex characters."""
-    digest = hmac.new(_keys(settings.HUZHENG_DATA_KEY)[0], normalize(value).encode(), "sha256")
+    digest = hmac.new(_keys(lookup_secret())[0], normalize(value).encode(), "sha256")
     return digest.hexdigest()
 
 
 def encrypt(value):
-    return _fernet(settings.HUZHENG_DATA_KEY).encrypt(str(value).encode()).decode()
+    return _multi(secrets()).encrypt(str(value).encode()).decode()
 
 
 def decrypt(token):
     try:
-        return _fernet(settings.HUZHENG_DATA_KEY).decrypt(token.encode()).decode()
+        return _multi(secrets()).decrypt(token.encode()).decode()
     except (InvalidToken, AttributeError, ValueError) as exc:
         raise DecryptionError(str(exc) or "invalid token") from exc
+
+
+def rotate(token):
+    """The same plain text encrypted with the first (newest) key; DecryptionError when no
+    key of the list can read it."""
+    try:
+        return _multi(secrets()).rotate(token.encode()).decode()
+    except (InvalidToken, AttributeError, ValueError) as exc:
+        raise DecryptionError(str(exc) or "invalid token") from exc
+
+
+def secrets():
+    """The secrets of HUZHENG_DATA_KEY, newest first."""
+    found = tuple(part.strip() for part in settings.HUZHENG_DATA_KEY.split(",") if part.strip())
+    if not found:
+        raise DecryptionError("HUZHENG_DATA_KEY is empty")
+    return found
+
+
+def lookup_secret():
+    return getattr(settings, "HUZHENG_LOOKUP_KEY", "") or secrets()[-1]
+
+
+@lru_cache(maxsize=8)
+def _multi(all_secrets):
+    return MultiFernet([_fernet(secret) for secret in all_secrets])
 
 
 def _fernet(secret):

@@ -92,6 +92,12 @@ def registered(app_label, model_name):
     return _registry.get(f"{app_label}.{model_name}".lower())
 
 
+def permissions():
+    """Every permission that opens the reveal page for some model: who holds one can
+    read full ID numbers (and so needs the second factor, `core.secondfactor`)."""
+    return {entry.permission for entry in _registry.values()}
+
+
 def may_reveal(user, obj):
     """True when this staff member may ask for this record's full number."""
     entry = _registry.get(obj._meta.label_lower)

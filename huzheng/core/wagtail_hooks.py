@@ -1,12 +1,14 @@
 """The core's back office: offices with their hours, special days, staff, the audit log,
 and the audited page that shows staff a full ID number."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.users.widgets import UserListingButton
 
+from huzheng.core import secondfactor
 from huzheng.core.admin_views import (
     AuditedInspectView,
     OfficeScopedViewSet,
@@ -120,3 +122,30 @@ def register_reveal_url():
             name="core_reveal",
         )
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_second_factor_urls():
+    return [
+        path("second-factor/", secondfactor.VerifyView.as_view(), name="core_second_factor_verify"),
+        path(
+            "second-factor/set-up/",
+            secondfactor.EnrolView.as_view(),
+            name="core_second_factor_enrol",
+        ),
+        path(
+            "second-factor/reset/<int:user_id>/",
+            secondfactor.ResetView.as_view(),
+            name="core_second_factor_reset",
+        ),
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def second_factor_reset_button(user, request_user):
+    if secondfactor.may_reset(request_user):
+        yield UserListingButton(
+            _("Reset second factor"),
+            reverse("core_second_factor_reset", args=[user.pk]),
+            priority=50,
+        )

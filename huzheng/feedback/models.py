@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from huzheng.core.fields import EncryptedTextField
+
 
 class Mailbox(models.TextChoices):
     OPINION = "opinion", _("Opinion mailbox")  # 意見信箱
@@ -99,9 +101,9 @@ class FeedbackMessage(models.Model):
         on_delete=models.SET_NULL,
         related_name="messages",
     )
-    name = models.CharField(_("name"), max_length=100)
-    email = models.CharField(_("e-mail"), max_length=254, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    name = EncryptedTextField(_("name"), max_length=100)
+    email = EncryptedTextField(_("e-mail"), max_length=254, blank=True)
+    phone = EncryptedTextField(_("phone"), max_length=30, blank=True)
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from huzheng.core.fields import EncryptedDateField, EncryptedEmailField, EncryptedTextField
 from huzheng.idcards.places import ISSUE_PLACES
 
 
@@ -129,7 +130,7 @@ class IdCardApplication(models.Model):
 
     national_id_hash = models.CharField(max_length=64, db_index=True, editable=False)
     national_id_masked = models.CharField(_("ID number"), max_length=20, editable=False)
-    birth_date = models.DateField(_("birth date"))
+    birth_date = EncryptedDateField(_("birth date"))
     kind = models.CharField(_("kind"), max_length=12, choices=IssueType.choices)
     applied_at = models.DateTimeField(_("applied at"))
     ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
@@ -143,8 +144,8 @@ class IdCardApplication(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.PROCESSING
     )
     # Where the applicant asked to be told the card is ready; both optional.
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
+    phone = EncryptedTextField(_("phone"), max_length=30, blank=True)
+    email = EncryptedEmailField(_("e-mail"), blank=True)
     collected_at = models.DateTimeField(_("collected at"), null=True, blank=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

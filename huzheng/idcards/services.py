@@ -246,12 +246,14 @@ def issue_status(national_id, birth_date, *, client):
         ratelimit.counted(f"{scope}-client", client, window_seconds=WINDOW_SECONDS)
         raise
     _refuse_if_limited(scope, target=number)
-    application = (
+    # The birth date is encrypted at rest: the keyed hash finds the person's
+    # applications, the date is compared after reading.
+    applications = (
         IdCardApplication.objects.select_related("collect_at")
-        .filter(national_id_hash=lookup_hash(number), birth_date=birth_date)
+        .filter(national_id_hash=lookup_hash(number))
         .order_by("-applied_at")
-        .first()
     )
+    application = next((a for a in applications if a.birth_date == birth_date), None)
     if application is None:
         _count_failure(scope, client=client, target=number)
         raise NotFound(NOT_FOUND_MESSAGE)

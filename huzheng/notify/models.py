@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PreviewableMixin
 
+from huzheng.core.fields import EncryptedTextField
+
 
 class Message(models.Model):
     """One message to one person by e-mail or SMS (通知), from the moment it is queued to
@@ -37,9 +39,9 @@ class Message(models.Model):
     )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     # Shown masked to staff; the message itself already went to this address.
-    recipient = models.CharField(_("recipient"), max_length=254)
+    recipient = EncryptedTextField(_("recipient"), max_length=254)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
-    body = models.TextField(_("message"))
+    body = EncryptedTextField(_("message"))
     # [{"filename", "mimetype", "content" (base64)}]: calendar files and the like.
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
     topic = models.CharField(
@@ -231,8 +233,8 @@ class Letter(models.Model):
     sequence = models.PositiveIntegerField(_("sequence"))
     number = models.CharField(_("letter number"), max_length=40, unique=True)
     dated = models.DateField(_("dated"))
-    recipient = models.CharField(_("recipient"), max_length=100)
-    address = models.CharField(_("address"), max_length=200)
+    recipient = EncryptedTextField(_("recipient"), max_length=100)
+    address = EncryptedTextField(_("address"), max_length=200)
     postcode = models.CharField(_("postcode"), max_length=6, blank=True)
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("text"))

@@ -10,6 +10,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from huzheng.core.fields import EncryptedEmailField, EncryptedTextField
+
 
 class Source(models.TextChoices):
     """Where the office learnt that a registration is owed."""
@@ -58,7 +60,7 @@ class WorkItem(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    person_name = models.CharField(_("person concerned"), max_length=100)
+    person_name = EncryptedTextField(_("person concerned"), max_length=100)
     national_id_hash = models.CharField(max_length=64, db_index=True, editable=False)
     national_id_encrypted = models.TextField(editable=False)
     national_id_masked = models.CharField(_("ID number"), max_length=12, editable=False)
@@ -76,10 +78,10 @@ class WorkItem(models.Model):
         blank=True,
         help_text=_("The ruling's case number, the hospital's report number …"),
     )
-    address = models.CharField(_("address"), max_length=200, blank=True)
+    address = EncryptedTextField(_("address"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=6, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
+    phone = EncryptedTextField(_("phone"), max_length=30, blank=True)
+    email = EncryptedEmailField(_("e-mail"), blank=True)
     note = models.TextField(_("note"), blank=True)
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.NEW)
     assigned_to = models.ForeignKey(

@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from huzheng.cases.models import Case
 from huzheng.cases.services.errors import OptInError
-from huzheng.core import ratelimit
+from huzheng.core import crypto, ratelimit
+from huzheng.core.models import AuditEntry
+from huzheng.core.services import record_audit
 from huzheng.core.validators import MAX_EMAIL_LENGTH, clean_email, mobile_number
 from huzheng.notify import services as notify
 from huzheng.surveys.services import case_survey_message
@@ -101,8 +103,13 @@ def case_for_opt_in(token):
 
 def opt_in(case, *, email="", phone=""):
     """The applicant asks online for an e-mail and/or a text message when the case moves
-    (案件進度通知): each contact given replaces the one on file, and each channel chosen gets
-    one confirmation with its stop link. OptInError names every bad field at once."""
+    (案件進度通知). A contact for a channel with none on file (or the same one again) is
+    taken at once and gets one confirmation with its stop link. A contact that would
+    replace another is not taken yet: the new one gets a link to confirm the change
+    (`contact_change_url`) and the old one a notice, so the case number and birth date
+    alone cannot redirect someone's updates (issue 15, finding 13). Returns the case;
+    its `pending_channels` lists the channels waiting for confirmation. OptInError names
+    every bad field at once."""
     if case.is_closed:
         raise OptInError("closed", CLOSED_MESSAGE)
     errors = {}
@@ -122,18 +129,158 @@ def opt_in(case, *, email="", phone=""):
         locked = Case.objects.select_for_update().select_related("office").get(pk=case.pk)
         if locked.is_closed:
             raise OptInError("closed", CLOSED_MESSAGE)
-        fields = []
-        if clean_email:
-            locked.email, locked.notify_email = clean_email, True
-            fields += ["email", "notify_email"]
-        if clean_phone:
-            locked.phone, locked.notify_sms = clean_phone, True
-            fields += ["phone", "notify_sms"]
-        locked.save(update_fields=fields)
-        channels = [c for c, v in ((CHANNEL_EMAIL, clean_email), (CHANNEL_SMS, clean_phone)) if v]
-        transaction.on_commit(lambda: _confirm_opt_in(locked, channels))
+        fields, channels, pending = [], [], []
+        for channel, value in ((CHANNEL_EMAIL, clean_email), (CHANNEL_SMS, clean_phone)):
+            if not value:
+                continue
+            contact, flag = CONTACT_FIELDS[channel]
+            current = getattr(locked, contact)
+            if current and current != value:
+                pending.append((channel, current, value))
+                continue
+            setattr(locked, contact, value)
+            setattr(locked, flag, True)
+            fields += [contact, flag]
+            channels.append(channel)
+        if fields:
+            locked.save(update_fields=fields)
+        if channels:
+            transaction.on_commit(lambda: _confirm_opt_in(locked, channels))
+        for channel, current, value in pending:
+            transaction.on_commit(
+                lambda c=channel, o=current, v=value: _ask_to_confirm_change(locked, c, o, v)
+            )
     ratelimit.counted(SCOPE_OPT_IN, case.pk, window_seconds=OPT_IN_MAX_AGE)
+    locked.pending_channels = [channel for channel, _old, _new in pending]
     return locked
+
+
+# --- confirming a changed contact (finding 13) ---------------------------------------------
+# The link sent to the new contact is signed (tampering is refused), expires after
+# CHANGE_MAX_AGE, carries the new contact encrypted (a URL is logged in many places) and a
+# keyed hash of the contact it replaces: once the change is made, or the contact changed
+# another way, the link no longer applies, so it works once.
+
+CHANGE_SALT = "cases.notify.change"
+CHANGE_MAX_AGE = 24 * 60 * 60
+CONTACT_FIELDS = {CHANNEL_EMAIL: ("email", "notify_email"), CHANNEL_SMS: ("phone", "notify_sms")}
+BAD_CHANGE_MESSAGE = gettext_lazy(
+    "This confirmation link is not valid, or the contact has changed since it was sent. "
+    "Please copy the whole link from the message, or sign up again from the case's page."
+)
+EXPIRED_CHANGE_MESSAGE = gettext_lazy(
+    "This confirmation link has expired (after 24 hours). Please sign up again from the "
+    "case's page."
+)
+
+
+def contact_change_token(case, channel, old, new):
+    return signing.dumps(
+        [case.pk, channel, crypto.encrypt(new), _contact_hash(old)], salt=CHANGE_SALT, compress=True
+    )
+
+
+def contact_change_url(case, channel, old, new):
+    token = contact_change_token(case, channel, old, new)
+    path = reverse("cases:notify_confirm", kwargs={"token": token})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def contact_change_for(token):
+    """(case, channel, new contact) of a confirmation link that still applies; OptInError
+    when it is tampered, expired, used or overtaken by another change."""
+    try:
+        value = signing.loads(_token_text(token), salt=CHANGE_SALT, max_age=CHANGE_MAX_AGE)
+    except signing.SignatureExpired:
+        raise OptInError("expired", EXPIRED_CHANGE_MESSAGE) from None
+    except signing.BadSignature:
+        raise OptInError("bad_token", BAD_CHANGE_MESSAGE) from None
+    if not (
+        isinstance(value, list)
+        and len(value) == 4
+        and type(value[0]) is int
+        and value[1] in CHANNELS
+        and all(isinstance(part, str) for part in value[2:])
+    ):
+        raise OptInError("bad_token", BAD_CHANGE_MESSAGE)
+    pk, channel, sealed, old_hash = value
+    case = Case.objects.select_related("office").filter(pk=pk).first()
+    if case is None or _contact_hash(getattr(case, CONTACT_FIELDS[channel][0])) != old_hash:
+        raise OptInError("bad_token", BAD_CHANGE_MESSAGE)
+    if case.is_closed:
+        raise OptInError("closed", CLOSED_MESSAGE)
+    try:
+        new = crypto.decrypt(sealed)
+    except crypto.DecryptionError:
+        raise OptInError("bad_token", BAD_CHANGE_MESSAGE) from None
+    return case, channel, new
+
+
+def confirm_contact_change(token):
+    """The new contact confirmed: it replaces the old one, and gets the usual
+    confirmation with its stop link. Returns (case, channel)."""
+    case, channel, new = contact_change_for(token)
+    contact, flag = CONTACT_FIELDS[channel]
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().select_related("office").get(pk=case.pk)
+        if getattr(locked, contact) != getattr(case, contact):
+            raise OptInError("bad_token", BAD_CHANGE_MESSAGE)  # changed meanwhile
+        setattr(locked, contact, new)
+        setattr(locked, flag, True)
+        locked.save(update_fields=[contact, flag])
+        record_audit(None, AuditEntry.Action.UPDATE, locked, fields=[contact], reason="confirmed")
+        transaction.on_commit(lambda: _confirm_opt_in(locked, [channel]))
+    return locked, channel
+
+
+def _contact_hash(value):
+    return crypto.lookup_hash(f"case-contact:{value or ''}")
+
+
+def _ask_to_confirm_change(case, channel, old, new):
+    values = {"number": case.number, "office": case.office.name}
+    url = contact_change_url(case, channel, old, new)
+    if channel == CHANNEL_EMAIL:
+        ask = _(
+            "Someone asked to get the updates of case %(number)s at %(office)s at this "
+            "address instead of the one on file. To confirm, open the link below within 24 "
+            "hours. If it was not you, ignore this e-mail: nothing changes."
+        )
+        notify.send_email(
+            new,
+            _("Confirm your address for case %(number)s") % values,
+            f"{ask % values}\n\n{url}",
+            topic="case",
+            reference=case.number,
+        )
+        notice = _(
+            "Someone asked to send the updates of case %(number)s at %(office)s to another "
+            "e-mail address. Nothing changes unless that address confirms within 24 hours. If "
+            "it was not you, please call the office at %(phone)s."
+        )
+        notify.send_email(
+            old,
+            _("A change of address was asked for case %(number)s") % values,
+            notice % {**values, "phone": case.office.phone},
+            topic="case",
+            reference=case.number,
+        )
+    else:
+        ask = _(
+            "To get the updates of case %(number)s at %(office)s at this number, confirm "
+            "within 24 hours: %(url)s If it was not you, ignore this text."
+        )
+        notify.send_sms(new, ask % {**values, "url": url}, topic="case", reference=case.number)
+        notice = _(
+            "Someone asked to send the updates of case %(number)s to another number. Nothing "
+            "changes unless it confirms. Not you? Call %(phone)s."
+        )
+        notify.send_sms(
+            old,
+            notice % {**values, "phone": case.office.phone},
+            topic="case",
+            reference=case.number,
+        )
 
 
 def stop_token(case, channel):

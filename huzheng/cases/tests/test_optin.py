@@ -83,15 +83,18 @@ def test_an_sms_sign_up_texts_one_confirmation_and_keeps_a_plain_mobile_number(
     assert "/cases/notify/stop/" in texts.get().body
 
 
-def test_a_new_contact_replaces_the_one_given_at_the_counter(
+def test_a_new_contact_for_an_empty_channel_is_taken_at_once_a_changed_one_waits(
     django_capture_on_commit_callbacks,
 ):
-    case = make_case(case_desk(), email="old@example.com", notify_email=True)
+    # Finding 13: the e-mail on file is not replaced until the new one confirms
+    # (tests/test_contact_change.py); the phone, empty before, is taken at once.
+    case = make_case(case_desk(), email="old@example.com", phone="", notify_email=True)
     with django_capture_on_commit_callbacks(execute=True):
-        services.opt_in(case, email="new@example.com", phone="+886912345678")
+        result = services.opt_in(case, email="new@example.com", phone="+886912345678")
+    assert result.pending_channels == ["email"]
     case.refresh_from_db()
-    assert case.email == "new@example.com" and case.phone == "0912345678"
-    assert [m.to for m in mail.outbox] == [["new@example.com"]]
+    assert case.email == "old@example.com" and case.phone == "0912345678"
+    assert sorted(m.to[0] for m in mail.outbox) == ["new@example.com", "old@example.com"]
 
 
 def test_after_signing_up_each_stage_move_sends_a_message_with_the_stop_link(
