@@ -7,14 +7,9 @@ and the messages it causes.
 Numbers read ``115-HUXI-F00123``: the ROC year of receipt, the office code and a sequence
 per office and year that is never reused."""
 
-import re
-import unicodedata
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +23,11 @@ from huzheng.core.roles import DIRECTOR
 from huzheng.core.sequences import next_number
 from huzheng.core.services import add_working_days, record_audit, working_days_between
 from huzheng.core.text import clean_line, clean_text
-from huzheng.core.validators import clean_email, validate_phone
+from huzheng.feedback.intake import (
+    MAX_BODY,
+    checked_uploads,
+    clean_fields,
+)
 from huzheng.feedback.models import (
     Attachment,
     BlockedSender,
@@ -43,29 +42,14 @@ from huzheng.feedback.models import (
 ANSWER_WORKING_DAYS = 3
 # The notify letter template a reply by post is printed from.
 REPLY_LETTER_TEMPLATE = "feedback.reply-letter"
-NUMBER = re.compile(r"^\d{1,3}-[A-Z0-9_-]{1,32}-F\d{5,9}$")
-MAX_NUMBER_LENGTH = 40
-MAX_BODY = 5000
 # Web messages: at most 5 an hour from one client and 3 an hour to one e-mail address,
 # so the form cannot be used to flood the office or to mail strangers.
 CLIENT_LIMIT, ADDRESS_LIMIT, SUBMIT_WINDOW = 5, 3, 3600
 SCOPE_SUBMIT_CLIENT = "feedback-submit-client"
 SCOPE_SUBMIT_ADDRESS = "feedback-submit-address"
-# Tracking: the case query's rule, 10 failures in 10 minutes per client and per number.
-TRACK_LIMIT, TRACK_WINDOW = 10, 600
-SCOPE_TRACK_CLIENT = "feedback-track-client"
-SCOPE_TRACK_NUMBER = "feedback-track-number"
 CONFIRM_SALT = "feedback.confirm"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
 RATE_SALT = "feedback.rate"
-# Attachments: at most 3 files of 2 MB, PDF or pictures, recognised by their first bytes.
-MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES = 3, 2 * 1024 * 1024
-ATTACHMENT_TYPES = {
-    b"%PDF-": "application/pdf",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
-}
-
 NOT_FOUND_MESSAGE = gettext_lazy(
     "No message matches this number and e-mail address. Please check what you typed."
 )
@@ -96,14 +80,6 @@ class TooManyAttempts(Exception):
     """A client, an address or a number has used up its attempts for now."""
 
 
-@dataclass(frozen=True)
-class Upload:
-    """A file as the view or API received it."""
-
-    name: str
-    data: bytes
-
-
 # --- taking a message in ------------------------------------------------------------------
 
 
@@ -127,7 +103,7 @@ def submit_web_message(
     if honeypot:
         raise FeedbackError("refused", _("Your message could not be accepted. Please try again."))
     errors = {}
-    fields = _clean_fields(errors, name=name, email=email, subject=subject, body=body, phone=phone)
+    fields = clean_fields(errors, name=name, email=email, subject=subject, body=body, phone=phone)
     if not fields["email"] and "email" not in errors:
         errors["email"] = _(
             "Please enter your e-mail address: we send the confirmation link there."
@@ -136,7 +112,7 @@ def submit_web_message(
         errors["mailbox"] = _("Choose the opinion mailbox or the director's mailbox.")
     if category is not None and category.office_id != office.pk:
         errors["category"] = _("Choose one of the categories offered.")
-    files = _checked_uploads(uploads, errors)
+    files = checked_uploads(uploads, errors)
     if errors:
         raise FeedbackError("invalid", _("Please correct the marked fields."), errors)
     if is_blocked(office, fields["email"]):
@@ -186,7 +162,7 @@ def take_message(
     """An opinion taken by staff at the counter, by phone, by e-mail or in writing: it
     counts at once and is routed to its category's clerk."""
     errors = {}
-    fields = _clean_fields(errors, name=name, email=email, subject=subject, body=body, phone=phone)
+    fields = clean_fields(errors, name=name, email=email, subject=subject, body=body, phone=phone)
     if channel not in Channel.values or channel == Channel.WEB:
         errors["channel"] = _("Choose how the opinion was received.")
     if mailbox not in Mailbox.values:
@@ -545,56 +521,6 @@ def is_director(user, office):
 # --- tracking -----------------------------------------------------------------------------
 
 
-def track(number, email, *, client):
-    """The message for someone who knows its number and e-mail address, behind the rate
-    limits; MessageNotFound for any wrong fact, TooManyAttempts over a limit."""
-    number_key = normalize_number(number)[:MAX_NUMBER_LENGTH]
-    if ratelimit.exceeded(SCOPE_TRACK_CLIENT, client, limit=TRACK_LIMIT) or ratelimit.exceeded(
-        SCOPE_TRACK_NUMBER, number_key, limit=TRACK_LIMIT
-    ):
-        raise TooManyAttempts
-    message = None
-    if NUMBER.fullmatch(number_key):
-        message = (
-            FeedbackMessage.objects.select_related("office")
-            .filter(number=number_key)
-            .exclude(status=Status.UNCONFIRMED)
-            .first()
-        )
-    address = str(email or "").strip().lower()[:254]
-    if message is None or not address or message.email.lower() != address:
-        ratelimit.counted(SCOPE_TRACK_CLIENT, client, window_seconds=TRACK_WINDOW)
-        ratelimit.counted(SCOPE_TRACK_NUMBER, number_key, window_seconds=TRACK_WINDOW)
-        raise MessageNotFound
-    return message
-
-
-def public_timeline(message):
-    """(label, at) of the steps a writer may see; notes and names stay inside."""
-    labels = {
-        "received": _("Received"),
-        "confirmed": _("Confirmed by e-mail"),
-        "assigned": _("Given to the staff member in charge"),
-        "waiting": _("Waiting for your reply"),
-        "resumed": _("Your reply was received"),
-        "answered": _("Answered"),
-        "closed": _("Closed"),
-        "transferred": _("Passed on to another agency"),
-        "withdrawn": _("Withdrawn"),
-        "rated": _("Rated"),
-    }
-    return [
-        (labels[action], at)
-        for action, at in message.events.values_list("action", "at")
-        if action in labels
-    ]
-
-
-def normalize_number(value):
-    text = unicodedata.normalize("NFKC", str(value or ""))[: MAX_NUMBER_LENGTH * 2]
-    return re.sub(r"\s", "", text).upper()
-
-
 def directors(office):
     """The director's staff accounts of an office (主任)."""
     return get_user_model().objects.filter(
@@ -603,61 +529,6 @@ def directors(office):
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-
-def _clean_fields(errors, *, name, email, subject, body, phone):
-    values = {
-        "name": clean_line(name, 100),
-        "subject": clean_line(subject, 200),
-        "body": clean_text(body),
-        "phone": clean_line(phone, 30),
-    }
-    if not values["name"]:
-        errors["name"] = _("Please enter your name.")
-    if not values["subject"]:
-        errors["subject"] = _("Please enter a subject.")
-    if not values["body"]:
-        errors["body"] = _("Please write your message.")
-    elif len(values["body"]) > MAX_BODY:
-        errors["body"] = _("Please keep your message under %(count)s characters.") % {
-            "count": MAX_BODY
-        }
-    if len(str(name or "")) > 300 or len(str(subject or "")) > 600:
-        errors.setdefault("subject", _("Please keep the subject short."))
-    try:
-        values["email"] = clean_email(email)
-    except ValidationError:
-        errors["email"] = _("Please enter a valid e-mail address.")
-        values["email"] = ""
-    if values["phone"]:
-        try:
-            validate_phone(values["phone"])
-        except ValidationError as exc:
-            errors["phone"] = " ".join(exc.messages)
-    return values
-
-
-def _checked_uploads(uploads, errors):
-    uploads = list(uploads)
-    if len(uploads) > MAX_ATTACHMENTS:
-        errors["attachments"] = _("Please attach at most %(count)s files.") % {
-            "count": MAX_ATTACHMENTS
-        }
-        return []
-    files = []
-    for upload in uploads:
-        if len(upload.data) > MAX_ATTACHMENT_BYTES:
-            errors["attachments"] = _("Each file must be smaller than 2 MB.")
-            return []
-        content_type = next(
-            (kind for magic, kind in ATTACHMENT_TYPES.items() if upload.data.startswith(magic)),
-            None,
-        )
-        if content_type is None:
-            errors["attachments"] = _("Please attach PDF, JPEG or PNG files only.")
-            return []
-        files.append((upload, content_type))
-    return files
 
 
 def _create(*, office, mailbox, channel, category, status, received_on=None, user=None, **fields):

@@ -9,12 +9,12 @@ from django.views.decorators.http import require_http_methods
 
 from huzheng.core.ratelimit import client_key
 from huzheng.core.services import get_office_or_404
-from huzheng.feedback import services, statistics
+from huzheng.feedback import intake, services, statistics, tracking
 from huzheng.feedback.forms import MessageForm, RateForm, TrackForm
 from huzheng.feedback.models import Category, Mailbox
 
 # Reading more than this of one upload is refused before it reaches memory whole.
-MAX_UPLOAD_READ = services.MAX_ATTACHMENT_BYTES + 1
+MAX_UPLOAD_READ = intake.MAX_ATTACHMENT_BYTES + 1
 
 
 @never_cache
@@ -33,8 +33,8 @@ def write(request, mailbox=Mailbox.OPINION):
     data = form.cleaned_data
     category = next((c for c in categories if str(c.pk) == data["category"]), None)
     uploads = [
-        services.Upload(name=f.name, data=f.read(MAX_UPLOAD_READ))
-        for f in request.FILES.getlist("attachments")[: services.MAX_ATTACHMENTS + 1]
+        intake.Upload(name=f.name, data=f.read(MAX_UPLOAD_READ))
+        for f in request.FILES.getlist("attachments")[: intake.MAX_ATTACHMENTS + 1]
     ]
     try:
         message = services.submit_web_message(
@@ -94,7 +94,7 @@ def track(request):
     if not form.is_valid():
         return render(request, "feedback/track.html", context, status=422)
     try:
-        message = services.track(
+        message = tracking.track(
             form.cleaned_data["number"], form.cleaned_data["email"], client=client_key(request)
         )
     except services.TooManyAttempts:
@@ -111,7 +111,7 @@ def track(request):
         "feedback/progress.html",
         {
             "message": message,
-            "timeline": services.public_timeline(message),
+            "timeline": tracking.public_timeline(message),
             "rate_form": rate_form,
             "rate_token": services.rate_token(message) if rate_form else "",
         },

@@ -10,7 +10,7 @@ from django.core import mail
 from huzheng.core.models import SpecialDay
 from huzheng.core.roles import DIRECTOR, REGISTRAR
 from huzheng.core.tests.factories import OfficeFactory, StaffFactory
-from huzheng.feedback import services
+from huzheng.feedback import intake, services, tracking
 from huzheng.feedback.models import FeedbackMessage, Status
 from huzheng.feedback.tests.factories import (
     CategoryFactory,
@@ -163,14 +163,14 @@ def test_hostile_input_is_refused_and_writes_nothing(office, change, field):
 
 
 def test_attachments_are_checked_by_their_content(office):
-    html = services.Upload("evil.pdf", b"<html><script>alert(1)</script>")
-    big = services.Upload("big.pdf", b"%PDF-" + b"0" * services.MAX_ATTACHMENT_BYTES)
-    for uploads in ([html], [big], [services.Upload("a.png", b"\x89PNG\r\n\x1a\n")] * 4):
+    html = intake.Upload("evil.pdf", b"<html><script>alert(1)</script>")
+    big = intake.Upload("big.pdf", b"%PDF-" + b"0" * intake.MAX_ATTACHMENT_BYTES)
+    for uploads in ([html], [big], [intake.Upload("a.png", b"\x89PNG\r\n\x1a\n")] * 4):
         with pytest.raises(services.FeedbackError) as caught:
             web_message(office, uploads=uploads)
         assert "attachments" in caught.value.errors
     assert not FeedbackMessage.objects.exists()
-    message = web_message(office, uploads=[services.Upload("photo.jpg", b"\xff\xd8\xff\xe0x")])
+    message = web_message(office, uploads=[intake.Upload("photo.jpg", b"\xff\xd8\xff\xe0x")])
     assert message.attachments.get().content_type == "image/jpeg"
 
 
@@ -197,7 +197,7 @@ def test_honeypot_block_list_and_rate_limits(office):
 def test_tracking_gives_one_answer_for_any_wrong_fact_and_is_limited(office):
     message = counted_message(office)
     unconfirmed = web_message(office, email="u@example.com")
-    assert services.track(message.number.lower(), "HUA@example.com", client="c") == message
+    assert tracking.track(message.number.lower(), "HUA@example.com", client="c") == message
     for number, email in (
         (message.number, "other@example.com"),
         (unconfirmed.number, "u@example.com"),
@@ -205,9 +205,9 @@ def test_tracking_gives_one_answer_for_any_wrong_fact_and_is_limited(office):
         (message.number, ""),
     ):
         with pytest.raises(services.MessageNotFound):
-            services.track(number, email, client="c")
-    for _ in range(services.TRACK_LIMIT):
+            tracking.track(number, email, client="c")
+    for _ in range(tracking.TRACK_LIMIT):
         with pytest.raises((services.MessageNotFound, services.TooManyAttempts)):
-            services.track("x", "y", client="c")
+            tracking.track("x", "y", client="c")
     with pytest.raises(services.TooManyAttempts):
-        services.track(message.number, "hua@example.com", client="c")
+        tracking.track(message.number, "hua@example.com", client="c")

@@ -5,11 +5,12 @@ working-day calendar (Lunar New Year, a declared typhoon day)."""
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from huzheng.core.models import SpecialDay
 from huzheng.core.roles import REGISTRAR
 from huzheng.core.tests.factories import OfficeFactory, StaffFactory
-from huzheng.feedback import deadlines, services
+from huzheng.feedback import deadlines, services, tracking
 from huzheng.feedback.models import Status
 from huzheng.feedback.tests.factories import counted_message
 
@@ -41,7 +42,9 @@ def test_the_clock_stops_while_waiting_and_the_days_left_count_from_the_reply(of
     assert message.status == Status.RECEIVED and message.waiting_since is None
     actions = list(message.events.values_list("action", flat=True))
     assert actions[-2:] == ["waiting", "resumed"]
-    assert [label for label, _at in services.public_timeline(message)][-2:] == [
+    with translation.override("en"):
+        timeline = [str(label) for label, _at in tracking.public_timeline(message)]
+    assert timeline[-2:] == [
         "Waiting for your reply",
         "Your reply was received",
     ]
