@@ -49,6 +49,31 @@ def test_a_kept_page_is_served_again_without_its_view(client, site):
     assert again["Cache-Control"] == "public, max-age=0, must-revalidate"
 
 
+def test_a_kept_page_carries_the_headers_of_a_rendered_one(client, site):
+    rendered = client.get("/services/tables/fees/")
+    kept = client.get("/services/tables/fees/")
+    assert kept.content == rendered.content
+    for header in (
+        "Content-Type",
+        "Content-Language",
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+    ):
+        assert kept[header] == rendered[header], header
+    # A length, not chunked encoding, as CommonMiddleware gives a rendered page.
+    assert kept["Content-Length"] == str(len(kept.content))
+
+
+def test_the_back_office_keeps_its_own_policy(client, site):
+    public = client.get("/")["Content-Security-Policy"]
+    admin = client.get("/admin/login/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in public.split("script-src")[1].split(";")[0]
+    assert "'unsafe-inline'" in admin.split("script-src")[1].split(";")[0]
+
+
 def test_a_conditional_request_for_a_kept_page_is_answered_not_modified(client, site):
     etag = client.get("/services/tables/fees/")["ETag"]
     response = client.get("/services/tables/fees/", HTTP_IF_NONE_MATCH=etag)

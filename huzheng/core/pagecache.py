@@ -51,6 +51,7 @@ _HEADERS_KEPT = (
     "X-Robots-Tag",
     "Cache-Control",
     "Content-Disposition",
+    "X-Frame-Options",
 )
 
 _recording = ContextVar("huzheng_page_recording", default=None)
@@ -243,8 +244,8 @@ def _replay(entry, request):
     if request.headers.get("If-None-Match") == entry["etag"]:
         response = HttpResponseNotModified()
     else:
-        response = HttpResponse(entry["content"])
-        for header, value in entry["headers"].items():
-            response[header] = value
+        response = HttpResponse(entry["content"], headers=entry["headers"])
+        # What CommonMiddleware, inside, gives a rendered response: no chunked encoding.
+        response.headers["Content-Length"] = str(len(entry["content"]))
     _describe(response, entry)
     return response
