@@ -207,3 +207,64 @@ def test_hostile_requests_are_answered_normally_and_not_kept(client, site):
     for path in ["/services/%00/", "/services/<script>/", "/" + "x" * 2000]:
         assert client.get(path).status_code in (301, 400, 404)
     assert client.get("/", HTTP_HOST="x" * 300).status_code == 400
+
+
+def test_a_stale_page_is_built_again_once_while_the_others_wait(settings):
+    """When a kept page goes stale under load, one request of the process builds it again
+    and the others arriving meanwhile are answered from the new copy, instead of each
+    building it (sixteen concurrent builds held a loaded worker for seconds)."""
+    import threading
+
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from tests.served import wait_until
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "herd"},
+        "versions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "herd-versions",
+        },
+    }
+    builds, found_stale, answers = [], [], []
+    others = []
+
+    def view(request):
+        pagecache.mark_public()
+        pagecache.depends_on("herd-test")
+        builds.append(1)
+        if len(builds) == 2:  # the first rebuild: the other visitors arrive meanwhile
+            others.extend(threading.Thread(target=visit) for _ in range(4))
+            for thread in others:
+                thread.start()
+            # Hold the rebuild until all four have found the kept copy stale.
+            assert wait_until(lambda: len(found_stale) >= 6, timeout=30)
+        return HttpResponse(f"build {len(builds)}")
+
+    middleware = pagecache.PageCacheMiddleware(view)
+    fresh = pagecache._fresh
+
+    def counting_fresh(entry):
+        result = fresh(entry)
+        if not result:
+            found_stale.append(1)
+        return result
+
+    def visit():
+        answers.append(middleware(RequestFactory().get("/herd/")).content)
+
+    original = pagecache._fresh
+    pagecache._fresh = counting_fresh
+    try:
+        visit()  # built and kept
+        visit()  # kept
+        pagecache.changed("herd-test")
+        visit()  # stale: rebuilt once, while four others arrive
+        for thread in others:
+            thread.join(30)
+    finally:
+        pagecache._fresh = original
+    assert len(builds) == 2
+    assert answers == [b"build 1", b"build 1"] + [b"build 2"] * 5
