@@ -108,7 +108,8 @@ def _fill_day(office, day):
     """EXISTING tickets in series A/B/P through the day, all done but the last WAITING."""
     from django.utils import timezone
 
-    from huzheng.queueing.models import Counter, Series, Ticket, TicketSequence, TicketStatus
+    from huzheng.core.models import NumberSequence
+    from huzheng.queueing.models import Counter, Series, Ticket, TicketStatus
 
     rng = random.Random(SEED)
     series = {s.letter: s for s in Series.objects.filter(office=office)}
@@ -128,6 +129,7 @@ def _fill_day(office, day):
                 office=office,
                 date=day,
                 series=series[letter],
+                numbered_in=series[letter],
                 number=numbers[letter],
                 label=f"{letter}{numbers[letter]:03d}",
                 status=TicketStatus.WAITING if waiting else TicketStatus.DONE,
@@ -141,8 +143,12 @@ def _fill_day(office, day):
         )
     Ticket.objects.bulk_create(tickets, batch_size=1000)
     for letter, last in numbers.items():
-        TicketSequence.objects.update_or_create(
-            series=series[letter], date=day, defaults={"last": last}
+        NumberSequence.objects.update_or_create(
+            name="ticket",
+            office=office,
+            key=str(series[letter].pk),
+            period=day.isoformat(),
+            defaults={"last": last},
         )
     from django.db import connection
 
@@ -428,13 +434,13 @@ def _at(minute):
 
 def _scratch_office():
     """The demo office with no tickets, calls or numbers left from an earlier run."""
-    from huzheng.core.models import Office
-    from huzheng.queueing.models import Call, Counter, Ticket, TicketSequence
+    from huzheng.core.models import NumberSequence, Office
+    from huzheng.queueing.models import Call, Counter, Ticket
 
     office = Office.objects.get(code="huxi")
     Call.objects.filter(counter__office=office).delete()
     Ticket.objects.filter(office=office).delete()
-    TicketSequence.objects.filter(series__office=office).delete()
+    NumberSequence.objects.filter(name="ticket", office=office).delete()
     Counter.objects.filter(office=office).update(state="closed", staffed_by=None)
     return office
 

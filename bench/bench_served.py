@@ -5,7 +5,15 @@ ratio per path. Results and the machine in docs/performance.md ("Pages as served
 
     python bench/bench_served.py                 SQLite, 1 and 2 workers
     DATABASE_URL=postgres://… REDIS_URL=redis://… python bench/bench_served.py
-    BENCH_WORKERS=2 BENCH_SECONDS=10 BENCH_CONNECTIONS=16 … to change the run
+    BENCH_WORKERS=2 BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_ROUNDS=5 … to change the run
+    BENCH_PATHS=/,/news/ to time some paths only
+    BENCH_PREPARED=1 SQLITE_PATH=… (or DATABASE_URL=…) to reuse a database already
+    migrated and seeded by an earlier run (skips the minutes of migrate and seed_demo)
+
+The machine may be shared, so the two servers run side by side and are driven in turns:
+each round times every path on the platform and on the bare app, one right after the
+other (which goes first alternates), and the table shows the median over the rounds of
+each round's ratio, with the load average the rounds saw.
 
 Needs wrk (Debian package `wrk`; `make bench` installs it through scripts/system-deps).
 """
@@ -16,6 +24,7 @@ import os
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,7 +44,11 @@ PATHS = [
     ("/api/v1/queue/huxi/status", 0.8),
     ("/search/?q=%E6%8E%9B%E5%A4%B1", 0.5),
 ]
+if os.environ.get("BENCH_PATHS"):
+    _chosen = os.environ["BENCH_PATHS"].split(",")
+    PATHS = [(path, target) for path, target in PATHS if path in _chosen]
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 WORKERS = [int(w) for w in os.environ.get("BENCH_WORKERS", "1,2").split(",")]
 # wrk prints the percentiles we want through this script's done() hook.
@@ -63,10 +76,10 @@ def main():
     script = work / "report.lua"
     script.write_text(WRK_SCRIPT)
     for workers in WORKERS:
-        print(f"\n== {workers} uvicorn worker(s)")
+        print(f"\n== {workers} uvicorn worker(s), {ROUNDS} rounds")
         print(
-            f"{'path':38} {'platform r/s':>12} {'bare r/s':>9} {'ratio':>6} {'target':>6} "
-            f"{'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
+            f"{'path':38} {'platform r/s':>12} {'bare r/s':>9} {'ratio':>6} {'ratios':>20} "
+            f"{'target':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'load':>10}"
         )
         platform = _serve(env, "huzheng.asgi:application", workers)
         try:
@@ -79,20 +92,43 @@ def main():
             )
             try:
                 for path, target in PATHS:
-                    ours = _wrk(platform, path, script)
-                    theirs = _wrk(bare, path, script)
-                    ratio = ours["rps"] / theirs["rps"] if theirs["rps"] else 0
-                    flag = "" if ratio >= target else "  below"
-                    print(
-                        f"{path[:38]:38} {ours['rps']:12.0f} {theirs['rps']:9.0f} {ratio:6.2f} "
-                        f"{target:6.1f} {ours['p50']:7.1f} {ours['p95']:7.1f} {ours['p99']:7.1f}"
-                        f"{'  errors: ' + str(ours['errors']) if ours['errors'] else ''}{flag}"
-                    )
+                    _print_row(path, target, _rounds(platform, bare, path, script))
             finally:
                 _stop(bare)
         finally:
             _stop(platform)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _rounds(platform, bare, path, script):
+    """Time `path` on both servers ROUNDS times, in turns; each round's pair back to back."""
+    runs = []
+    for number in range(ROUNDS):
+        pair = {}
+        for name, server in sorted(
+            {"platform": platform, "bare": bare}.items(), reverse=bool(number % 2)
+        ):
+            pair[name] = _wrk(server, path, script)
+        pair["load"] = os.getloadavg()[0]
+        runs.append(pair)
+    return runs
+
+
+def _print_row(path, target, runs):
+    median = statistics.median
+    ratios = [r["platform"]["rps"] / r["bare"]["rps"] if r["bare"]["rps"] else 0 for r in runs]
+    ratio = median(ratios)
+    ours = {key: median(r["platform"][key] for r in runs) for key in ("rps", "p50", "p95", "p99")}
+    theirs = median(r["bare"]["rps"] for r in runs)
+    errors = sum(r["platform"]["errors"] for r in runs)
+    loads = [r["load"] for r in runs]
+    print(
+        f"{path[:38]:38} {ours['rps']:12.0f} {theirs:9.0f} {ratio:6.2f} "
+        f"{' '.join(f'{x:.2f}' for x in ratios)[:20]:>20} {target:6.1f} {ours['p50']:7.1f} "
+        f"{ours['p95']:7.1f} {ours['p99']:7.1f} {min(loads):4.1f}–{max(loads):<4.1f}"
+        f"{'  errors: ' + str(errors) if errors else ''}{'' if ratio >= target else '  below'}",
+        flush=True,
+    )
 
 
 def _platform_env(work):
@@ -107,12 +143,20 @@ def _platform_env(work):
         "DJANGO_SETTINGS_MODULE": "huzheng.settings",
     }
     if "DATABASE_URL" not in env:
-        env["SQLITE_PATH"] = str(work / "served.sqlite3")
+        env.setdefault("SQLITE_PATH", str(work / "served.sqlite3"))
+    # Its own versions folder, so that a run never reads another run's (or the
+    # development server's) cache generations.
+    env.setdefault("HUZHENG_VERSIONS_PATH", str(work / "versions"))
     return env
 
 
 def _prepare(env):
     manage = [PYTHON, str(ROOT / "manage.py")]
+    if os.environ.get("BENCH_PREPARED"):
+        subprocess.run(
+            [*manage, "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True
+        )
+        return
     for command in (
         ["migrate", "-v0"],
         ["createcachetable", "-v0"],

@@ -49,6 +49,31 @@ def test_a_kept_page_is_served_again_without_its_view(client, site):
     assert again["Cache-Control"] == "public, max-age=0, must-revalidate"
 
 
+def test_a_kept_page_carries_the_headers_of_a_rendered_one(client, site):
+    rendered = client.get("/services/tables/fees/")
+    kept = client.get("/services/tables/fees/")
+    assert kept.content == rendered.content
+    for header in (
+        "Content-Type",
+        "Content-Language",
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+    ):
+        assert kept[header] == rendered[header], header
+    # A length, not chunked encoding, as CommonMiddleware gives a rendered page.
+    assert kept["Content-Length"] == str(len(kept.content))
+
+
+def test_the_back_office_keeps_its_own_policy(client, site):
+    public = client.get("/")["Content-Security-Policy"]
+    admin = client.get("/admin/login/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in public.split("script-src")[1].split(";")[0]
+    assert "'unsafe-inline'" in admin.split("script-src")[1].split(";")[0]
+
+
 def test_a_conditional_request_for_a_kept_page_is_answered_not_modified(client, site):
     etag = client.get("/services/tables/fees/")["ETag"]
     response = client.get("/services/tables/fees/", HTTP_IF_NONE_MATCH=etag)
@@ -182,3 +207,64 @@ def test_hostile_requests_are_answered_normally_and_not_kept(client, site):
     for path in ["/services/%00/", "/services/<script>/", "/" + "x" * 2000]:
         assert client.get(path).status_code in (301, 400, 404)
     assert client.get("/", HTTP_HOST="x" * 300).status_code == 400
+
+
+def test_a_stale_page_is_built_again_once_while_the_others_wait(settings):
+    """When a kept page goes stale under load, one request of the process builds it again
+    and the others arriving meanwhile are answered from the new copy, instead of each
+    building it (sixteen concurrent builds held a loaded worker for seconds)."""
+    import threading
+
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from tests.served import wait_until
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "herd"},
+        "versions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "herd-versions",
+        },
+    }
+    builds, found_stale, answers = [], [], []
+    others = []
+
+    def view(request):
+        pagecache.mark_public()
+        pagecache.depends_on("herd-test")
+        builds.append(1)
+        if len(builds) == 2:  # the first rebuild: the other visitors arrive meanwhile
+            others.extend(threading.Thread(target=visit) for _ in range(4))
+            for thread in others:
+                thread.start()
+            # Hold the rebuild until all four have found the kept copy stale.
+            assert wait_until(lambda: len(found_stale) >= 6, timeout=30)
+        return HttpResponse(f"build {len(builds)}")
+
+    middleware = pagecache.PageCacheMiddleware(view)
+    fresh = pagecache._fresh
+
+    def counting_fresh(entry):
+        result = fresh(entry)
+        if not result:
+            found_stale.append(1)
+        return result
+
+    def visit():
+        answers.append(middleware(RequestFactory().get("/herd/")).content)
+
+    original = pagecache._fresh
+    pagecache._fresh = counting_fresh
+    try:
+        visit()  # built and kept
+        visit()  # kept
+        pagecache.changed("herd-test")
+        visit()  # stale: rebuilt once, while four others arrive
+        for thread in others:
+            thread.join(30)
+    finally:
+        pagecache._fresh = original
+    assert len(builds) == 2
+    assert answers == [b"build 1", b"build 1"] + [b"build 2"] * 5

@@ -244,24 +244,52 @@ def test_two_servers_an_edit_shows_at_once_on_both_despite_their_page_caches(two
     neither serves its kept copy again."""
     one, two, env = two_servers
     path = "/services/birth/"
+    status = "/api/v1/queue/huxi/status"
     for server in (one, two):
         for _ in range(2):  # the second answer comes from the server's page cache
             assert "嬰兒出生十四日內" not in _get_text(server + path)
+            assert "颱風停班公告測試" not in _get_text(server + "/news/")
+            get_json(server + status)
         assert "嬰兒出生十四日內" not in _get_text(server + "/")
+    # Elsewhere (an editor, a clerk): a service edited, a marquee notice, a news item
+    # published, and a ticket issued and called.
     code = (
-        "from huzheng.catalog.models import RegistrationService;"
-        "s = RegistrationService.objects.get(slug='birth');"
-        "s.summary = '嬰兒出生十四日內請來辦理。'; s.is_hot = True; s.save();"
-        "from huzheng.queueing.models import MarqueeMessage;"
-        "from django.utils import timezone; import datetime as dt;"
+        "from huzheng.catalog.models import RegistrationService\n"
+        "s = RegistrationService.objects.get(slug='birth')\n"
+        "s.summary = '嬰兒出生十四日內請來辦理。'; s.is_hot = True; s.save()\n"
+        "from huzheng.queueing.models import MarqueeMessage, Counter\n"
+        "from django.utils import timezone; import datetime as dt\n"
         "MarqueeMessage.objects.create(office=None, text='系統維護公告測試',"
         " starts_at=timezone.now() - dt.timedelta(minutes=1),"
-        " ends_at=timezone.now() + dt.timedelta(hours=1))"
+        " ends_at=timezone.now() + dt.timedelta(hours=1))\n"
+        "from huzheng.site.models import NewsIndexPage, NewsPage\n"
+        "news = NewsPage(title='颱風停班公告測試', slug='typhoon-two-servers')\n"
+        "NewsIndexPage.objects.first().add_child(instance=news)\n"
+        "news.save_revision().publish()\n"
+        "from huzheng.queueing import services\n"
+        "office = Counter.objects.get(office__code='huxi', number=1).office\n"
+        "ticket, _ = services.issue_ticket(office, service=s, idempotency_key='two-servers')\n"
+        "counter = Counter.objects.get(office=office, number=1)\n"
+        "called = services.call_next(counter)\n"
+        "while called.pk != ticket.pk:\n"
+        "    services.finish(called)\n"
+        "    called = services.call_next(counter)\n"
+        "print(called.label)\n"
     )
-    subprocess.run([*MANAGE, "shell", "-c", code], env=env, cwd=ROOT, check=True)
+    done = subprocess.run(
+        [*MANAGE, "shell", "-c", code],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    label = done.stdout.strip().splitlines()[-1]
     for server in (one, two):
         assert "嬰兒出生十四日內" in _get_text(server + path)
         assert "系統維護公告測試" in _get_text(server + "/")
+        assert "颱風停班公告測試" in _get_text(server + "/news/")
+        assert get_json(server + status)["calls"][0]["ticket"] == label
 
 
 def _get_text(url):

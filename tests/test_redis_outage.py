@@ -87,3 +87,29 @@ def test_a_fallen_back_cache_keeps_counting_and_comes_back(redis_unreachable, mo
     assert ratelimit.counted("t", "k", window_seconds=60) == 2  # in the database fallback
     assert ratelimit.exceeded("t", "k", limit=2)
     assert caches["shared-fallback"].get(ratelimit._name("t", "k")) == 2
+
+
+def test_every_request_shares_the_processs_connections_to_redis():
+    """Django makes a cache object per thread and per async context (under ASGI, per
+    request); each used to open its own connection pool, so every request connected to
+    Redis anew. The pools are the process's, by server and options."""
+    import threading
+
+    from django.core.cache import caches
+
+    from huzheng.core.fallbackcache import RedisWithFallback
+
+    params = {"OPTIONS": {"FALLBACK": "default", "socket_connect_timeout": 1}}
+    first = RedisWithFallback("redis://127.0.0.1:1/0", params)
+    seen = []
+    thread = threading.Thread(
+        target=lambda: seen.append(RedisWithFallback("redis://127.0.0.1:1/0", params))
+    )
+    thread.start()
+    thread.join()
+    assert first._cache.get_client().connection_pool is seen[0]._cache.get_client().connection_pool
+    other = RedisWithFallback("redis://127.0.0.1:1/1", params)
+    assert (
+        other._cache.get_client().connection_pool is not first._cache.get_client().connection_pool
+    )
+    assert caches  # the aliases themselves are untouched

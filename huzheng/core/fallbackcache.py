@@ -12,6 +12,7 @@ import time
 
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+from django.utils.functional import cached_property
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +20,12 @@ logger = logging.getLogger(__name__)
 RETRY_SECONDS = 5.0
 
 _down_until = 0.0
+
+# Connection pools of this process, by server and options. Django makes a cache object,
+# and with it a new pool, per thread and per async context: under ASGI every request,
+# so every request opened a new connection to Redis. The pools (thread-safe, and
+# reopened by redis-py after a fork) are shared instead.
+_pools = {}
 
 
 def redis_down():
@@ -53,6 +60,13 @@ class RedisWithFallback(RedisCache):
     @property
     def fallback(self):
         return caches[self.fallback_alias]
+
+    @cached_property
+    def _cache(self):
+        client = super()._cache
+        key = (tuple(self._servers), repr(sorted(client._pool_options.items())))
+        client._pools = _pools.setdefault(key, {})
+        return client
 
 
 def _guarded(name):

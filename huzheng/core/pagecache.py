@@ -25,6 +25,7 @@ under /api/), so a response in one language is never served in the other; respon
 in front may revalidate."""
 
 import hashlib
+import threading
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -51,9 +52,16 @@ _HEADERS_KEPT = (
     "X-Robots-Tag",
     "Cache-Control",
     "Content-Disposition",
+    "X-Frame-Options",
 )
 
 _recording = ContextVar("huzheng_page_recording", default=None)
+
+# Rebuilds of stale kept pages, one at a time per page (locks shared by hash: pages that
+# share one rarely go stale at the same moment). A request waits at most REBUILD_WAIT
+# seconds for another's rebuild, then builds the page itself.
+_REBUILDING = [threading.Lock() for _ in range(64)]
+REBUILD_WAIT = 5.0
 
 
 @dataclass
@@ -152,8 +160,26 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         entry = caches["pages"].get(key)
-        if entry is not None and _fresh(entry):
+        if entry is None:
+            return self._build(request, key)
+        if _fresh(entry):
             return _replay(entry, request)
+        # A kept page gone stale (an edit, or its time is up): one request of this process
+        # builds it again while the others wait and are answered from the new copy. Without
+        # this, every visitor arriving meanwhile built it too: under load, sixteen
+        # concurrent builds of one page held a worker for seconds.
+        lock = _REBUILDING[hash(key) % len(_REBUILDING)]
+        if not lock.acquire(timeout=REBUILD_WAIT):
+            return self._build(request, key, stale=True)
+        try:
+            entry = caches["pages"].get(key)
+            if entry is not None and _fresh(entry):
+                return _replay(entry, request)
+            return self._build(request, key, stale=True)
+        finally:
+            lock.release()
+
+    def _build(self, request, key, stale=False):
         recording = _Recording(expires=time.time() + MAX_AGE)
         token = _recording.set(recording)
         try:
@@ -162,8 +188,13 @@ class PageCacheMiddleware:
             _recording.reset(token)
         if recording.cacheable and _storable(request, response):
             entry = _entry(response, recording)
-            caches["pages"].set(key, entry, max(1, int(entry["expires"] - time.time())))
+            # Kept past its end for a while, so that the next visitor finds it stale and
+            # the rebuild is shared (above) rather than every visitor's.
+            timeout = max(1, int(entry["expires"] - time.time())) + MAX_AGE
+            caches["pages"].set(key, entry, timeout)
             _describe(response, entry)
+        elif stale:  # no longer kept (unpublished, say): no more waiting for it
+            caches["pages"].delete(key)
         return response
 
 
@@ -243,8 +274,8 @@ def _replay(entry, request):
     if request.headers.get("If-None-Match") == entry["etag"]:
         response = HttpResponseNotModified()
     else:
-        response = HttpResponse(entry["content"])
-        for header, value in entry["headers"].items():
-            response[header] = value
+        response = HttpResponse(entry["content"], headers=entry["headers"])
+        # What CommonMiddleware, inside, gives a rendered response: no chunked encoding.
+        response.headers["Content-Length"] = str(len(entry["content"]))
     _describe(response, entry)
     return response
