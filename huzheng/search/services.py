@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 
 from huzheng.core import pagecache
 from huzheng.core.tally import Tally
-from huzheng.search import analysis, registry, spelling, text
+from huzheng.search import analysis, postings, registry, spelling, text
 from huzheng.search.models import PopularQuery, SearchDocument
 from huzheng.search.taxonomy import DocumentType, Facet
 
@@ -476,7 +476,12 @@ def unanswered_queries(days=POPULAR_DAYS, today=None, limit=200):
 
 
 def _matching(groups, filters):
+    """Documents with a word of every group and every facet filter: the inverted index
+    picks the candidates, the substring check on their folded text decides."""
     documents = SearchDocument.objects.all()
+    candidates = postings.candidates(groups)
+    if candidates is not None:
+        documents = documents.filter(candidates)
     for group in groups:
         documents = documents.filter(_any("text_index", group))
     for facet, values in filters.items():
@@ -554,7 +559,11 @@ def _most_words(understood, filters):
     for group in understood.groups:
         either |= _any("text_index", group)
         matched = matched + _when(_any("text_index", group), 1)
-    return _ranked(_matching([], filters).filter(either), understood, matched)
+    documents = _matching([], filters)
+    candidates = postings.candidates(understood.groups, every=False)
+    if candidates is not None:
+        documents = documents.filter(candidates)
+    return _ranked(documents.filter(either), understood, matched)
 
 
 def _pin_best_bets(rows, query, understood):
@@ -592,6 +601,10 @@ def _row(source, document):
     title_index = text.index_text(document.title)
     names_index = text.index_text(" ".join(document.names))
     summary_index = text.index_text(document.summary)
+    # Fields apart, so a phrase never spans the end of one and the start of the next.
+    text_index = " | ".join(
+        [title_index, names_index, summary_index, text.index_text(document.body)]
+    )
     return SearchDocument(
         key=document.key[:200],
         source=source,
@@ -608,10 +621,8 @@ def _row(source, document):
         names_index=names_index,
         summary_index=summary_index,
         facets=" " + " ".join(f"{f}:{v}" for f, v in _facet_values(document)) + " ",
-        # Fields apart, so a phrase never spans the end of one and the start of the next.
-        text_index=" | ".join(
-            [title_index, names_index, summary_index, text.index_text(document.body)]
-        ),
+        text_index=text_index,
+        terms=postings.document_terms(text_index),
     )
 
 
