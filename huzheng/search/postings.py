@@ -3,16 +3,17 @@
 Each document's folded text (``SearchDocument.text_index``) is also kept as *terms*: every
 character bigram of a run of Han (or other non-Latin) characters plus the run's last
 character alone, and every Latin word whole. The terms are written in ASCII — each
-character as four base-36 digits of its code point — so neither database's word splitter
-can cut them differently from here. The database's own full-text index holds them: an
-FTS5 table kept by triggers on SQLite, a GIN index over a ``tsvector`` column on
-PostgreSQL (migration 0004).
+character as four base-36 digits of its code point, a Latin word after a "z" — so neither
+database's word splitter can cut them differently from here. The database's own
+full-text index holds them: an FTS5 table kept by triggers on SQLite, a GIN index over
+a ``tsvector`` column on PostgreSQL (migration 0004).
 
 A query word is looked up through the same terms: a Han word through all its bigrams,
 one character through the terms that start with it, a Latin word as itself. Every
 document containing the word has those terms, so the candidates are a superset of the
-matches; services._matching keeps its substring check (`LIKE`), which now reads only
-the candidates' rows instead of every document's."""
+matches. services._matching keeps its substring check (`LIKE`) for words of three
+characters or more, on the candidates' rows only; for a Latin word or a word of one or
+two characters, having the terms is having the word, and the check is left out."""
 
 import re
 from functools import cache
@@ -26,6 +27,9 @@ from django.db.models.fields import TextField
 from huzheng.search import text
 
 _LATIN = re.compile(r"[0-9a-z]+")
+# Latin words are marked with a letter no character's code starts with (the largest code
+# point, U+10FFFF, is "nvz3" in base 36), so a word never passes for a character's code.
+LATIN_MARK = "z"
 
 
 class IndexTermsField(TextField):
@@ -44,7 +48,7 @@ def document_terms(folded):
     found = set()
     for chunk in folded.split():
         if _LATIN.fullmatch(chunk):
-            found.add(chunk)
+            found.add(LATIN_MARK + chunk)
         else:
             codes = [_code(ch) for ch in chunk]
             found.update(a + b for a, b in pairwise(codes))
@@ -58,13 +62,21 @@ def word_terms(word):
     if not word or any(ch.isspace() for ch in word):
         return None
     if _LATIN.fullmatch(word):
-        return [word], False
+        return [LATIN_MARK + word], False
     if _LATIN.search(word):  # mixed scripts never stand together in the folded text
         return None
     codes = [_code(ch) for ch in word]
     if len(codes) == 1:
         return codes, True
     return list(dict.fromkeys(a + b for a, b in pairwise(codes))), False
+
+
+def is_exact(word):
+    """True when having the word's terms is having the word: a Latin word, or one or two
+    characters (longer words need the substring check: their bigrams may lie apart)."""
+    return _LATIN.fullmatch(word) is not None or (
+        0 < len(word) <= 2 and not _LATIN.search(word) and not any(c.isspace() for c in word)
+    )
 
 
 def candidates(groups, every=True):

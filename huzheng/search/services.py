@@ -483,7 +483,8 @@ def _matching(groups, filters):
     if candidates is not None:
         documents = documents.filter(candidates)
     for group in groups:
-        documents = documents.filter(_any("text_index", group))
+        if candidates is None or not all(postings.is_exact(word) for word in group):
+            documents = documents.filter(_any("text_index", group))
     for facet, values in filters.items():
         either = Q()
         for value in values:
