@@ -252,7 +252,11 @@ def suggestions(query, limit=5):
             condition |= Q(title_index__contains=gram)
         for word in words:
             condition |= Q(title_index__contains=f" {word} ")
-        near = list(SearchDocument.objects.filter(condition).order_by("type", "title")[:limit])
+        documents = SearchDocument.objects.filter(condition)
+        candidates = postings.candidates([[piece] for piece in grams + words], every=False)
+        if candidates is not None:  # only documents with one of the pieces somewhere
+            documents = documents.filter(candidates)
+        near = list(documents.order_by("type", "title")[:limit])
     return {"spellings": [s for s in dict.fromkeys(spelled) if s][:limit], "near": near}
 
 
