@@ -14,8 +14,9 @@ from urllib.parse import quote, unquote
 
 from common import report, setup_django, time_calls
 
-# BENCH_DOCUMENTS=100000 BENCH_ROUNDS=20 for the larger index (docs/performance.md).
-DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "10000"))
+# BENCH_DOCUMENTS=100000 BENCH_ROUNDS=20 for the larger index (docs/performance.md);
+# BENCH_DOCUMENTS=10000,100000 measures one size after the other on the same database.
+SIZES = [int(n) for n in os.environ.get("BENCH_DOCUMENTS", "10000").split(",")]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "100"))
 BODY_SENTENCES = 8  # the body of a generated document: this many sentences
 COMBINATIONS = 997  # facet and date combinations the documents draw from
@@ -44,16 +45,21 @@ def main():
     from huzheng.search.models import SearchDocument
     from huzheng.search.vocabulary import rebuild_vocabulary
 
-    started = time.perf_counter()
-    generate(connection, postings, text, SearchDocument)
-    rebuild_vocabulary()
-    seconds = time.perf_counter() - started
-    total = SearchDocument.objects.count()
-    chars = sum(len(b) for b in SearchDocument.objects.values_list("body", flat=True)[:2000])
-    print(f"index: {total} documents, {chars / 2000:.0f} body characters each on average; ")
-    print(f"built in {seconds:.1f} s on {connection.vendor}; load average {load()}")
+    for documents in SIZES:
+        started = time.perf_counter()
+        generate(connection, postings, text, SearchDocument, documents)
+        rebuild_vocabulary()
+        seconds = time.perf_counter() - started
+        total = SearchDocument.objects.count()
+        bodies = SearchDocument.objects.values_list("body", flat=True)[:2000]
+        chars = sum(len(b) for b in bodies) / len(bodies)
+        print(f"index: {total} documents, {chars:.0f} body characters each on average; ")
+        print(f"built in {seconds:.1f} s on {connection.vendor}; load average {load()}")
+        measure_paths(Client())
+        print(f"load average after: {load()}")
 
-    client = Client()
+
+def measure_paths(client):
     paths = [f"/search/?q={quote(q)}" for q in QUERIES]
     paths += [
         f"/search/?q={quote('遷入')}&type=service&audience=new_immigrants",
@@ -65,11 +71,10 @@ def main():
         data = client.get(path.replace("/search/?", "/api/v1/search?")).json()
         rows.append((f"{unquote(path)} ({data['total']} hits)", uncached(client, path)))
     report(rows)
-    print(f"load average after: {load()}")
 
 
-def generate(connection, postings, text, SearchDocument):
-    """DOCUMENTS generated documents written by one INSERT … SELECT: each of a title, a
+def generate(connection, postings, text, SearchDocument, documents):
+    """``documents`` generated documents written by one INSERT … SELECT: each of a title, a
     summary and a body of BODY_SENTENCES sentences drawn from the demo index's own
     sentences (folded and cut into index terms once each, here), facets and a date from
     a table of 997 random combinations. The draws are arithmetic on the row number, so
@@ -152,7 +157,7 @@ def generate(connection, postings, text, SearchDocument):
         cursor.execute(
             f"""
             WITH RECURSIVE n(i) AS (SELECT CAST(0 AS {big}) UNION ALL SELECT i + 1 FROM n
-                                    WHERE i < {DOCUMENTS - 1})
+                                    WHERE i < {documents - 1})
             INSERT INTO search_searchdocument (
                 key, source, type, day_number, facets, title, title_index, names_index,
                 summary_index, url, date, language, names, summary, body, indexed_at,
