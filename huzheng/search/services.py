@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import IntegrityError, connections, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.html import escape
@@ -153,7 +153,7 @@ def search(query, filters=None, page=1, per_page=PER_PAGE):
         return result
     rows = _ranked(_matching(understood.groups, filters), understood)
     if not rows and understood.groups:
-        corrected = spelling.correct(understood, lambda groups: _matching(groups, filters).exists())
+        corrected = spelling.correct(understood, lambda groups: _exists(_matching(groups, filters)))
         if corrected is not None:
             result.corrected = corrected.phrase
             understood = result.analysis = corrected
@@ -242,7 +242,7 @@ def suggestions(query, limit=5):
     if canonical and canonical != " ".join(query.lower().split()):
         spelled.append(canonical)
     if len(terms) > 1:
-        spelled += [t for t in terms if _matching([[t]], {}).exists()]
+        spelled += [t for t in terms if _exists(_matching([[t]], {}))]
     grams = [g for t in terms if not text.is_word(t) for g in text.bigrams(t) if len(g) == 2]
     words = [t for t in terms if text.is_word(t)]
     near = []
@@ -495,6 +495,21 @@ def _matching(groups, filters):
             either |= Q(facets__contains=f" {facet}:{value} ")
         documents = documents.filter(either)
     return documents
+
+
+def _exists(documents):
+    """documents.exists() through the inverted index. PostgreSQL would answer a
+    ``LIMIT 1`` over a rare word by reading the table in order until a row matches (it
+    expects one soon, and does not count the cost of reading each row's terms): seconds
+    at 100,000 documents when none does. Within the check, it is told to use the index."""
+    if connection.vendor != "postgresql":
+        return documents.exists()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        try:
+            return documents.exists()
+        finally:
+            cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
 
 
 def _any(column, words):
