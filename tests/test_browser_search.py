@@ -1,6 +1,8 @@
 """Search in a real browser: the header form by keyboard, a facet applied, the
 no-result path and the help page, each with zero axe violations."""
 
+from urllib.parse import urlencode
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -42,6 +44,24 @@ def test_nothing_found_suggests_and_gives_the_phone(page, live_site, axe):
     assert "06-9921145" in body
     assert page.locator(".search-none a[href^='/services/']").count() > 0  # hot services
     axe(page)
+
+    # Every other kind of answer, on a phone: a corrected typo, most of the words, a
+    # question's intent, and a hostile query, each a normal page with zero violations.
+    page.set_viewport_size({"width": 390, "height": 844})
+    answers = {
+        "戶藉謄本": "戶籍謄本",
+        "身分證 xyzzyq": "",
+        "出生登記要帶什麼": "",
+        "<script>alert(1)</script>' OR 1=1 --": "",
+    }
+    for query, corrected in answers.items():
+        response = page.goto(live_site + "/search/?" + urlencode({"q": query}))
+        assert response.status == 200
+        heading = page.locator("#results-heading")
+        assert heading.count() == 1
+        if corrected:
+            assert corrected in page.locator("main .notice").first.inner_text()
+        axe(page)
 
 
 def test_help_page_examples_lead_to_results(page, live_site, axe):

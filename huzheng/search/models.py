@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from huzheng.search.labels import type_label
+from huzheng.search.postings import IndexTermsField
 
 
 class SearchDocument(models.Model):
@@ -35,6 +36,11 @@ class SearchDocument(models.Model):
     indexed_at = models.DateTimeField(auto_now=True)
     # Everything folded, fields apart: what every query term must be found in.
     text_index = models.TextField(blank=True)
+    # text_index as the inverted index's terms (postings.py): the database's full-text
+    # index picks a query's candidates from them. On SQLite, triggers made by migration
+    # 0004 copy them into an FTS5 table: a later migration that remakes this table must
+    # make them again (test_index_terms_follow_every_write fails otherwise).
+    terms = IndexTermsField(blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("search document")

@@ -1,0 +1,153 @@
+"""The inverted index (倒排索引) that picks a search's candidates before the exact check.
+
+Each document's folded text (``SearchDocument.text_index``) is also kept as *terms*: every
+character bigram of a run of Han (or other non-Latin) characters plus the run's last
+character alone, and every Latin word whole. The terms are written in ASCII — each
+character as four base-36 digits of its code point, a Latin word after a "z" — so neither
+database's word splitter can cut them differently from here. The database's own
+full-text index holds them: an FTS5 table kept by triggers on SQLite, a GIN index over
+a ``tsvector`` column on PostgreSQL (migration 0004).
+
+A query word is looked up through the same terms: a Han word through all its bigrams,
+one character through the terms that start with it, a Latin word as itself. Every
+document containing the word has those terms, so the candidates are a superset of the
+matches. services._matching keeps its substring check (`LIKE`) for words of three
+characters or more, on the candidates' rows only; for a Latin word or a word of one or
+two characters, having the terms is having the word, and the check is left out."""
+
+import re
+from functools import cache
+from itertools import pairwise
+
+from django.db import connection
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
+from django.db.models.fields import TextField
+
+from huzheng.search import text
+
+_LATIN = re.compile(r"[0-9a-z]+")
+# Latin words are marked with a letter no character's code starts with (the largest code
+# point, U+10FFFF, is "nvz3" in base 36), so a word never passes for a character's code.
+LATIN_MARK = "z"
+
+
+class IndexTermsField(TextField):
+    """The document's terms: space-separated on SQLite (the FTS5 table reads them through
+    its triggers), a ``tsvector`` of the same words on PostgreSQL."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+    def get_placeholder(self, value, compiler, connection):
+        return "%s::tsvector" if connection.vendor == "postgresql" else "%s"
+
+
+def document_terms(folded):
+    """The terms of a document's folded text, space-separated, each once."""
+    found = set()
+    for chunk in folded.split():
+        if _LATIN.fullmatch(chunk):
+            found.add(LATIN_MARK + chunk)
+        else:
+            codes = [_code(ch) for ch in chunk]
+            found.update(a + b for a, b in pairwise(codes))
+            found.add(codes[-1])
+    return " ".join(sorted(found))
+
+
+def word_terms(word):
+    """(terms, prefix) a document containing ``word`` has: all of ``terms``, or for one
+    character any term starting with it; None when the index cannot narrow it down."""
+    if not word or any(ch.isspace() for ch in word):
+        return None
+    if _LATIN.fullmatch(word):
+        return [LATIN_MARK + word], False
+    if _LATIN.search(word):  # mixed scripts never stand together in the folded text
+        return None
+    codes = [_code(ch) for ch in word]
+    if len(codes) == 1:
+        return codes, True
+    return list(dict.fromkeys(a + b for a, b in pairwise(codes))), False
+
+
+def is_exact(word):
+    """True when having the word's terms is having the word: a Latin word, or one or two
+    characters (longer words need the substring check: their bigrams may lie apart)."""
+    return _LATIN.fullmatch(word) is not None or (
+        0 < len(word) <= 2 and not _LATIN.search(word) and not any(c.isspace() for c in word)
+    )
+
+
+def candidates(groups, every=True):
+    """A filter for SearchDocument: documents that may have a word of every group (of
+    any group when ``every`` is false), through the index; None when it cannot narrow
+    the search down (then the substring check alone decides, as before)."""
+    parts = []
+    for group in groups:
+        words = [word_terms(word) for word in group]
+        if not words or None in words:
+            if every:
+                continue  # this group is left to the substring check
+            return None  # any group may match: one unknown group means any document
+        parts.append(words)
+    if not parts:
+        return None
+    if connection.vendor == "postgresql":
+        expression = _tsquery(parts, every)
+        return RawSQL(
+            '"search_searchdocument"."terms" @@ %s::tsquery',
+            [expression],
+            output_field=BooleanField(),
+        )
+    if connection.vendor == "sqlite":
+        expression = _fts_query(parts, every)
+        # The expression is a parameter; only its quoted terms come from the query.
+        sql = "SELECT rowid FROM search_index_terms WHERE search_index_terms MATCH %s"
+        return Q(pk__in=RawSQL(sql, [expression]))  # noqa: S611
+    return None
+
+
+def _fts_query(parts, every):
+    def term(value, prefix):
+        return f'"{value}"' + ("*" if prefix else "")
+
+    groups = [
+        "("
+        + " OR ".join(
+            "(" + " AND ".join(term(t, prefix) for t in terms) + ")" for terms, prefix in words
+        )
+        + ")"
+        for words in parts
+    ]
+    return (" AND " if every else " OR ").join(groups)
+
+
+def _tsquery(parts, every):
+    def term(value, prefix):
+        return f"'{value}'" + (":*" if prefix else "")
+
+    groups = [
+        "("
+        + " | ".join(
+            "(" + " & ".join(term(t, prefix) for t in terms) + ")" for terms, prefix in words
+        )
+        + ")"
+        for words in parts
+    ]
+    return (" & " if every else " | ").join(groups)
+
+
+@cache
+def _code(ch):
+    """Four base-36 digits of the character's code point (up to U+10FFFF fits)."""
+    number, digits = ord(ch), ""
+    for _ in range(4):
+        number, digit = divmod(number, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+    return digits
+
+
+def folded_terms(value):
+    """The terms of any text as the index would fold it (for tests and benchmarks)."""
+    return document_terms(text.index_text(value))
