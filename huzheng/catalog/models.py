@@ -87,6 +87,15 @@ class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
         default=False,
         help_text=_("Can be applied for at any household registration office (跨所辦理)."),
     )
+    where_note = models.CharField(
+        _("where, in words"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "When the rule is neither any office nor only yours: say where, with its source."
+        ),
+    )
+    where_note_en = models.CharField(_("where, in words (English)"), max_length=250, blank=True)
     bookable = models.BooleanField(_("can be booked online"), default=False)
     appointment_minutes = models.PositiveSmallIntegerField(
         _("appointment length (minutes)"),
@@ -110,7 +119,10 @@ class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
     unverified = models.TextField(
         _("not yet verified"),
         blank=True,
-        help_text=_("Figures no source confirms yet; shown to the public as such."),
+        help_text=_(
+            "Figures no source confirms yet, one per line: the office's review list in the "
+            "back office, never shown to the public."
+        ),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -203,7 +215,14 @@ class Fee(Orderable):
     service = ParentalKey(RegistrationService, on_delete=models.CASCADE, related_name="fees")
     label = models.CharField(_("item"), max_length=150)
     label_en = models.CharField(_("English item"), max_length=200, blank=True)
-    amount = models.PositiveIntegerField(_("NT$"))
+    amount = models.PositiveIntegerField(
+        _("NT$"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty when the office sets the figure itself: the site says to ask the office."
+        ),
+    )
     unit = models.CharField(_("per"), max_length=20)
     unit_en = models.CharField(_("per (English)"), max_length=30, blank=True)
     additional_amount = models.PositiveIntegerField(
@@ -211,14 +230,30 @@ class Fee(Orderable):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     basis = models.CharField(_("legal basis"), max_length=200, blank=True)
-    verified = models.BooleanField(_("verified"), default=True)
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where the figure comes from.")
+    )
+    verified = models.BooleanField(
+        _("verified"),
+        default=True,
+        help_text=_(
+            "Unticked: on the office's review list of facts to verify; never shown publicly."
+        ),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("fee")
         verbose_name_plural = _("fees")
 
     def __str__(self):
+        if self.amount is None:
+            return self.label
         return f"{self.label} NT${self.amount}"
+
+    @property
+    def set_by_office(self):
+        """The office sets this figure and has not entered it: ask the office."""
+        return self.amount is None
 
 
 class ProcessStep(Orderable):

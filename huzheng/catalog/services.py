@@ -192,3 +192,18 @@ def _add_months(day, months):
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
+
+
+def facts_to_verify():
+    """The services with a figure no source confirms yet (their `unverified` lines, or a
+    fee not marked verified): the office's review list, never shown to citizens."""
+    from django.db.models import Prefetch, Q
+
+    from huzheng.catalog.models import Fee
+
+    return (
+        RegistrationService.objects.filter(~Q(unverified="") | Q(fees__verified=False))
+        .distinct()
+        .prefetch_related(Prefetch("fees", queryset=Fee.objects.filter(verified=False)))
+        .order_by("category", "sort_order", "name")
+    )
