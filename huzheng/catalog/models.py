@@ -13,7 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.models import Orderable, RevisionMixin
+from django.contrib.contenttypes.fields import GenericRelation
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from huzheng.core.validators import validate_phone
@@ -36,8 +37,23 @@ class Audience(models.TextChoices):
     NEW_IMMIGRANTS = "new_immigrants", _("New immigrants")  # 新住民
 
 
-class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
-    """One service of the office (申辦項目), with everything a citizen needs to know."""
+class RegistrationService(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
+    """One service of the office (申辦項目), with everything a citizen needs to know.
+
+    Changes go through approval: an editor's edit (fees, documents, anything) is a draft
+    revision submitted to the director's workflow (主任核可); the row citizens read changes
+    only when someone with the publish permission (the director) publishes it."""
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="registrationservice")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="registrationservice",
+        for_concrete_model=False,
+    )
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -138,6 +154,9 @@ class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
         ordering = ["sort_order", "name"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
+        # Wagtail adds it for snippets with a draft state too; declared here so it exists
+        # as soon as the table does (roles give it to the director only).
+        permissions = [("publish_registrationservice", _("Can publish service"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(deadline_days__isnull=False) | Q(deadline_months__isnull=True),
@@ -147,6 +166,10 @@ class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def get_absolute_url(self):
         from django.urls import reverse

@@ -44,7 +44,8 @@ class Checklist:
 
 def get_service(slug):
     try:
-        return RegistrationService.objects.get(slug=str(slug or "")[:80])
+        # A service created in the back office and not yet approved is not public.
+        return RegistrationService.objects.get(slug=str(slug or "")[:80], live=True)
     except RegistrationService.DoesNotExist:
         raise ServiceNotFound(slug) from None
 

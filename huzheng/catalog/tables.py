@@ -52,8 +52,10 @@ def catalog_version():
 
 
 def _services():
-    return RegistrationService.objects.prefetch_related("documents", "fees").order_by(
-        "category", "sort_order", "name"
+    return (
+        RegistrationService.objects.filter(live=True)
+        .prefetch_related("documents", "fees")
+        .order_by("category", "sort_order", "name")
     )
 
 

@@ -14,7 +14,7 @@ def service_list(request):
     """All services: hot ones first, then by category; filter by audience or words."""
     audience = request.GET.get("audience", "")
     query = _normalise_query(request.GET.get("q", ""))
-    services_qs = RegistrationService.objects.all()
+    services_qs = RegistrationService.objects.filter(live=True)
     if audience in Audience.values:
         services_qs = services_qs.filter(**{f"for_{audience}": True})
     else:
