@@ -309,6 +309,9 @@ MODEL_PERMISSIONS[DIRECTOR] += STAFFROOM_MANAGE
 # The catalog (fees, documents, deadlines): registrars and editors save drafts and submit
 # them to the director's approval; only the director publishes what citizens read.
 MODEL_PERMISSIONS[DIRECTOR] += ["catalog.publish_registrationservice"]
+# The marquee likewise: an editor's notice waits for the director's approval; a counter
+# clerk's system outage shows at once (queueing/marquee.py `save_message`).
+MODEL_PERMISSIONS[DIRECTOR] += ["queueing.approve_marqueemessage"]
 
 # Pages: an editor drafts and submits; the director approves and publishes.
 PAGE_PERMISSIONS = {
