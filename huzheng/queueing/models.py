@@ -436,7 +436,10 @@ class MarqueeMessage(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # Shown only once approved: the director's own messages and a counter clerk's outage
     # are approved as they are saved; an editor's message waits for the director.
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
+    # A row written by the system (a command, the demo) is approved as written.
+    approved_at = models.DateTimeField(
+        _("approved at"), default=timezone.now, null=True, blank=True, editable=False
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("approved by"),
