@@ -8,6 +8,11 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DEMO   := HUZHENG_DEMO=1
+# `make run` serves with DEBUG off, so a wrong address shows the site's own 404 page; plain
+# HTTP on this machine keeps the demo sign-ins working. The data key is the development one
+# the demo data was written with.
+RUN_ENV := DEBUG=0 HUZHENG_PLAIN_HTTP=1 SECRET_KEY=demo-run-$(shell printf '%064d' 0)-not-secret \
+	HUZHENG_DATA_KEY=local-development-data-key
 # pytest-xdist workers for `make test`: one per core by default; TEST_WORKERS=0 runs the
 # suite in this process (for a debugger, say).
 TEST_WORKERS ?= auto
@@ -49,8 +54,8 @@ run: $(STAMP) system-deps messages
 	@$(DEMO) $(PY) manage.py migrate --noinput -v0
 	@$(DEMO) $(PY) manage.py createcachetable -v0
 	@$(DEMO) $(PY) manage.py seed_demo -v0
-	@$(PY) manage.py collectstatic --noinput -v0
-	@$(DEMO) exec $(PY) manage.py serve --host $(HOST) --port $(PORT)
+	@$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
+	@$(DEMO) $(RUN_ENV) exec $(PY) manage.py serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP) system-deps-test messages
 	@mkdir -p var

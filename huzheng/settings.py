@@ -50,6 +50,11 @@ if not HUZHENG_DATA_KEY:
 # HUZHENG_LOOKUP_KEY, by default the last secret of the list (core/crypto.py).
 HUZHENG_LOOKUP_KEY = env("HUZHENG_LOOKUP_KEY", "")
 
+# `make run` serves the demo with DEBUG off (a wrong address shows the site's 404, not
+# Django's debug page) over plain HTTP on this machine: cookies without the Secure flag,
+# no HTTPS redirect, media served by the app. Never set in production.
+HUZHENG_PLAIN_HTTP = DEBUG or env_bool("HUZHENG_PLAIN_HTTP", default=False)
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -322,7 +327,7 @@ LANGUAGE_COOKIE_NAME = "huzheng_language"
 # A preference, read by the server only; sent over HTTPS only in production.
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = not HUZHENG_PLAIN_HTTP
 TIME_ZONE = "Asia/Taipei"
 USE_I18N = True
 USE_TZ = True
@@ -364,10 +369,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Security -----------------------------------------------------------------------------
 # Production sits behind TLS (nginx in docs/deploy.md); a proxy that terminates TLS sets
 # X-Forwarded-Proto, which SECURE_PROXY_SSL_HEADER trusts.
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SESSION_COOKIE_SECURE = not HUZHENG_PLAIN_HTTP
+CSRF_COOKIE_SECURE = not HUZHENG_PLAIN_HTTP
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not HUZHENG_PLAIN_HTTP)
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "0" if HUZHENG_PLAIN_HTTP else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -37,10 +37,15 @@ urlpatterns = [
     path("favicon.ico", site_views.favicon, name="favicon"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.HUZHENG_PLAIN_HTTP:
+    # Uploads on a development or `make run` machine (nginx serves them in production);
+    # django.conf.urls.static.static() would give nothing with DEBUG off.
+    from django.urls import re_path
+    from django.views.static import serve as serve_media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]

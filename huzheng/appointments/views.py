@@ -135,7 +135,8 @@ def booked(request, code):
 def booking_ics(request, code):
     """The booking as a calendar file, under the same rule as the confirmation."""
     booking = _own_booking(request, code)
-    if booking is None:
+    if booking is None or booking.status == Booking.Status.CANCELLED:
+        # A cancelled appointment is no longer an event to put in a calendar.
         return redirect("appointments:manage")
     response = HttpResponse(
         booking_messages.ics(booking), content_type="text/calendar; charset=utf-8"

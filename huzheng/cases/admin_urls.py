@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/assign/", admin_views.assign, name="assign"),
     path("<int:pk>/close/", admin_views.close, name="close"),
     path("<int:pk>/letter.pdf", admin_views.letter, name="letter"),
+    path("<int:pk>/receipt.pdf", admin_views.receipt, name="receipt"),
 ]

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -179,6 +180,17 @@ def letter(request, pk):
         raise Http404
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="reply-{case.number}.pdf"'
+    return response
+
+
+def receipt(request, pk):
+    """The case receipt (收件收據) as a PDF, to print for the applicant."""
+    _require(request, VIEW_PERMISSION)
+    case = _case(request, pk)
+    query_url = request.build_absolute_uri(reverse("cases:query"))
+    pdf = services.receipt_pdf(case, user=request.user, query_url=query_url)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="receipt-{case.number}.pdf"'
     return response
 
 

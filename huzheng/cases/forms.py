@@ -2,9 +2,12 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from huzheng.catalog.models import RegistrationService
+from huzheng.core.i18n import person_name
 from huzheng.core.identity import PersonIdField
 from huzheng.core.roc import RocDateField
 
@@ -56,11 +59,30 @@ class NotifyForm(forms.Form):
     )
 
 
+class _ByCategory(ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups = {}
+        for service in self.queryset:
+            groups.setdefault(service.get_category_display(), []).append(self.choice(service))
+        yield from groups.items()
+
+
+class GroupedServiceField(forms.ModelChoiceField):
+    """The catalog's services grouped by category (<optgroup>), in the catalog's order."""
+
+    iterator = _ByCategory
+
+
 class RegisterForm(forms.Form):
     """The counter registers a case (收件)."""
 
-    service = forms.ModelChoiceField(
-        label=_("Service"), queryset=RegistrationService.objects.order_by("name")
+    service = GroupedServiceField(
+        label=_("Service"),
+        queryset=RegistrationService.objects.filter(live=True).order_by(
+            "category", "sort_order", "name"
+        ),
     )
     applicant_name = forms.CharField(label=_("Applicant"), max_length=100)
     national_id = PersonIdField(label=_("Applicant's ID number"))
@@ -97,17 +119,31 @@ class NoteForm(forms.Form):
     )
 
 
+class StaffChoiceField(forms.ModelChoiceField):
+    """Staff by name as the office writes it (陳志明), never the username."""
+
+    def label_from_instance(self, obj):
+        return person_name(obj)
+
+
 class AssignForm(forms.Form):
-    clerk = forms.ModelChoiceField(
-        label=_("Assigned clerk"), queryset=get_user_model().objects.none()
-    )
+    clerk = StaffChoiceField(label=_("Assigned clerk"), queryset=get_user_model().objects.none())
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only the office's staff who work on cases: the web editor is not one of them.
+        handles_cases = Q(
+            groups__permissions__codename="change_case",
+            groups__permissions__content_type__app_label="cases",
+        ) | Q(
+            user_permissions__codename="change_case",
+            user_permissions__content_type__app_label="cases",
+        )
         self.fields["clerk"].queryset = (
             get_user_model()
-            .objects.filter(is_active=True, staff_profile__office=office)
-            .order_by("username")
+            .objects.filter(handles_cases, is_active=True, staff_profile__office=office)
+            .distinct()
+            .order_by("last_name", "first_name", "username")
         )
 
 

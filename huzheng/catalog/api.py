@@ -25,7 +25,7 @@ class DocumentOut(Schema):
 class FeeOut(Schema):
     label: str
     label_en: str
-    amount: int
+    amount: int | None  # None: the office sets the figure; ask the office
     unit: str
     additional_amount: int | None
     note: str

@@ -7,13 +7,14 @@ office — who answers the phone for a service — hangs on ServiceContact.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.models import Orderable, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from huzheng.core.validators import validate_phone
@@ -36,8 +37,23 @@ class Audience(models.TextChoices):
     NEW_IMMIGRANTS = "new_immigrants", _("New immigrants")  # 新住民
 
 
-class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
-    """One service of the office (申辦項目), with everything a citizen needs to know."""
+class RegistrationService(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
+    """One service of the office (申辦項目), with everything a citizen needs to know.
+
+    Changes go through approval: an editor's edit (fees, documents, anything) is a draft
+    revision submitted to the director's workflow (主任核可); the row citizens read changes
+    only when someone with the publish permission (the director) publishes it."""
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="registrationservice")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="registrationservice",
+        for_concrete_model=False,
+    )
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -87,6 +103,15 @@ class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
         default=False,
         help_text=_("Can be applied for at any household registration office (跨所辦理)."),
     )
+    where_note = models.CharField(
+        _("where, in words"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "When the rule is neither any office nor only yours: say where, with its source."
+        ),
+    )
+    where_note_en = models.CharField(_("where, in words (English)"), max_length=250, blank=True)
     bookable = models.BooleanField(_("can be booked online"), default=False)
     # Set from the office's own figures, never a made-up default: empty, the public pages
     # say to ask the office and a booking takes one step of the office's booking grid.
@@ -123,7 +148,10 @@ class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
     unverified = models.TextField(
         _("not yet verified"),
         blank=True,
-        help_text=_("Figures no source confirms yet; shown to the public as such."),
+        help_text=_(
+            "Figures no source confirms yet, one per line: the office's review list in the "
+            "back office, never shown to the public."
+        ),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -139,6 +167,9 @@ class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
         ordering = ["sort_order", "name"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
+        # Wagtail adds it for snippets with a draft state too; declared here so it exists
+        # as soon as the table does (roles give it to the director only).
+        permissions = [("publish_registrationservice", _("Can publish service"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(deadline_days__isnull=False) | Q(deadline_months__isnull=True),
@@ -148,6 +179,10 @@ class RegistrationService(RevisionMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def get_absolute_url(self):
         from django.urls import reverse
@@ -216,7 +251,14 @@ class Fee(Orderable):
     service = ParentalKey(RegistrationService, on_delete=models.CASCADE, related_name="fees")
     label = models.CharField(_("item"), max_length=150)
     label_en = models.CharField(_("English item"), max_length=200, blank=True)
-    amount = models.PositiveIntegerField(_("NT$"))
+    amount = models.PositiveIntegerField(
+        _("NT$"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty when the office sets the figure itself: the site says to ask the office."
+        ),
+    )
     unit = models.CharField(_("per"), max_length=20)
     unit_en = models.CharField(_("per (English)"), max_length=30, blank=True)
     additional_amount = models.PositiveIntegerField(
@@ -224,14 +266,30 @@ class Fee(Orderable):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     basis = models.CharField(_("legal basis"), max_length=200, blank=True)
-    verified = models.BooleanField(_("verified"), default=True)
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where the figure comes from.")
+    )
+    verified = models.BooleanField(
+        _("verified"),
+        default=True,
+        help_text=_(
+            "Unticked: on the office's review list of facts to verify; never shown publicly."
+        ),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("fee")
         verbose_name_plural = _("fees")
 
     def __str__(self):
+        if self.amount is None:
+            return self.label
         return f"{self.label} NT${self.amount}"
+
+    @property
+    def set_by_office(self):
+        """The office sets this figure and has not entered it: ask the office."""
+        return self.amount is None
 
 
 class ProcessStep(Orderable):

@@ -44,7 +44,8 @@ class Checklist:
 
 def get_service(slug):
     try:
-        return RegistrationService.objects.get(slug=str(slug or "")[:80])
+        # A service created in the back office and not yet approved is not public.
+        return RegistrationService.objects.get(slug=str(slug or "")[:80], live=True)
     except RegistrationService.DoesNotExist:
         raise ServiceNotFound(slug) from None
 
@@ -191,4 +192,19 @@ def _add_months(day, months):
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def facts_to_verify():
+    """The services with a figure no source confirms yet (their `unverified` lines, or a
+    fee not marked verified): the office's review list, never shown to citizens."""
+    from django.db.models import Prefetch, Q
+
+    from huzheng.catalog.models import Fee
+
+    return (
+        RegistrationService.objects.filter(~Q(unverified="") | Q(fees__verified=False))
+        .distinct()
+        .prefetch_related(Prefetch("fees", queryset=Fee.objects.filter(verified=False)))
+        .order_by("category", "sort_order", "name")
     )

@@ -52,8 +52,10 @@ def catalog_version():
 
 
 def _services():
-    return RegistrationService.objects.prefetch_related("documents", "fees").order_by(
-        "category", "sort_order", "name"
+    return (
+        RegistrationService.objects.filter(live=True)
+        .prefetch_related("documents", "fees")
+        .order_by("category", "sort_order", "name")
     )
 
 
@@ -88,6 +90,8 @@ def processing_text(service):
 
 def fee_text(fee):
     label = localized(fee, "label")
+    if fee.amount is None:
+        return f"{label} {_('set by the office, please ask us')}"
     unit = localized(fee, "unit")
     text = f"{label} NT${fee.amount}/{unit}"
     if fee.additional_amount is not None:
@@ -169,7 +173,6 @@ def _fees():
                     "additional_amount": f.additional_amount,
                     "note": f.note,
                     "basis": f.basis,
-                    "verified": f.verified,
                 }
             )
     columns = [
@@ -180,7 +183,6 @@ def _fees():
         ("additional_amount", _("NT$ for each further copy")),
         ("note", _("Note")),
         ("basis", _("Legal basis")),
-        ("verified", _("Verified")),
     ]
     return Table("fees", TABLE_TITLES["fees"], columns, rows, _updated(RegistrationService.objects))
 

@@ -1,7 +1,7 @@
 """The catalog's back office: services with revisions and history, the fine schedule,
 and the notice slips issued (read-only)."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from huzheng.catalog.models import FineRule, NoticeSlip, RegistrationService
+from huzheng.catalog.review import FactsToVerifyView
 from huzheng.core.admin_views import OfficeScopedViewSet, ReadOnlyPermissionPolicy
 
 
@@ -37,6 +38,7 @@ class RegistrationServiceViewSet(SnippetViewSet):
                     FieldPanel("summary_en"),
                     FieldPanel("who_may_apply"),
                     FieldPanel("who_may_apply_en"),
+                    FieldRowPanel([FieldPanel("where_note"), FieldPanel("where_note_en")]),
                     MultiFieldPanel(
                         [
                             FieldRowPanel([FieldPanel("is_hot"), FieldPanel("sort_order")]),
@@ -174,4 +176,36 @@ def register_issue_slip_menu_item():
         reverse("catalog:staff_slip_new"),
         icon_name="doc-full-inverse",
         order=221,
+    )
+
+
+class FactsToVerifyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("catalog.change_registrationservice")
+
+
+@hooks.register("register_admin_urls")
+def register_facts_to_verify_urls():
+    return [
+        path(
+            "reports/facts-to-verify/",
+            FactsToVerifyView.as_view(),
+            name="catalog_facts_to_verify",
+        ),
+        path(
+            "reports/facts-to-verify/results/",
+            FactsToVerifyView.as_view(results_only=True),
+            name="catalog_facts_to_verify_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_facts_to_verify_menu_item():
+    return FactsToVerifyMenuItem(
+        _("Facts to verify"),
+        reverse("catalog_facts_to_verify"),
+        name="facts-to-verify",
+        icon_name="warning",
+        order=1160,
     )

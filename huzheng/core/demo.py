@@ -179,8 +179,16 @@ def ensure_wagtail_roots():
     if locale is None:
         locale = Locale.objects.create(language_code="zh-hant")
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name=ROOT_TITLE)
+    Collection.objects.filter(depth=1, name="Root").update(name=ROOT_TITLE)
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        root = Page.add_root(instance=Page(title=ROOT_TITLE, slug="root", locale=locale))
+    elif root.title == "Root":
+        # The back office's explorer names it ("Exploring: Root"): in the office's words.
+        Page.objects.filter(pk=root.pk).update(title=ROOT_TITLE, draft_title=ROOT_TITLE)
+        root.refresh_from_db()
     return root
+
+
+ROOT_TITLE = "全部網站"

@@ -27,3 +27,21 @@ def localized(obj, field="name", language=None):
 def pick(chinese, english, language=None):
     """One of two texts at hand: the English one in English when there is one."""
     return english if is_english(language) and english else chinese
+
+
+def _han(text):
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def person_name(user):
+    """A staff member's name as the office writes it: a Chinese name family name first
+    with no space (陳志明), a Western one given name first; the username only when the
+    account has no name."""
+    if user is None:
+        return ""
+    first, last = (user.first_name or "").strip(), (user.last_name or "").strip()
+    if not (first or last):
+        return user.get_username()
+    if _han(first + last):
+        return f"{last}{first}"
+    return f"{first} {last}".strip()

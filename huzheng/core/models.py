@@ -170,7 +170,9 @@ class StaffProfile(models.Model):
         verbose_name_plural = _("staff profiles")
 
     def __str__(self):
-        return self.user.get_full_name() or self.user.get_username()
+        from huzheng.core.i18n import person_name
+
+        return person_name(self.user)
 
 
 class AuditEntryQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ permission granted by hand in the admin and not written here is removed on the n
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -14,6 +15,7 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -304,6 +306,13 @@ for _role in (DIRECTOR, REGISTRAR, COUNTER_STAFF, WEB_EDITOR):
     MODEL_PERMISSIONS[_role] += STAFFROOM_SHARED
 MODEL_PERMISSIONS[DIRECTOR] += STAFFROOM_MANAGE
 
+# The catalog (fees, documents, deadlines): registrars and editors save drafts and submit
+# them to the director's approval; only the director publishes what citizens read.
+MODEL_PERMISSIONS[DIRECTOR] += ["catalog.publish_registrationservice"]
+# The marquee likewise: an editor's notice waits for the director's approval; a counter
+# clerk's system outage shows at once (queueing/marquee.py `save_message`).
+MODEL_PERMISSIONS[DIRECTOR] += ["queueing.approve_marqueemessage"]
+
 # Pages: an editor drafts and submits; the director approves and publishes.
 PAGE_PERMISSIONS = {
     DIRECTOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
@@ -392,6 +401,17 @@ def _ensure_approval_workflow(director_group, root_page):
     workflow, _ = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    # Snippets that go through the same approval: the catalog's services.
+    for model in _moderated_snippets():
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
+
+
+def _moderated_snippets():
+    from django.apps import apps
+
+    return [apps.get_model("catalog", "RegistrationService")]
 
 
 def _permissions(dotted_names):

@@ -11,8 +11,12 @@ class IdCardsConfig(AppConfig):
         # Loss reports are national: any office's staff may read the full number, audited.
         from django.urls import reverse
 
+        from huzheng.catalog import related
         from huzheng.core import reveal
         from huzheng.idcards.models import LossReport
+        from huzheng.idcards.related import online_actions_for
+
+        related.register("online_actions", online_actions_for)
 
         reveal.register(
             LossReport,

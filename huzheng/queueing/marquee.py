@@ -47,12 +47,42 @@ def current_messages(office, at=None):
 
 @transaction.atomic
 def save_message(message, *, user=None):
-    """Check and save a marquee message; the first save records who wrote it."""
+    """Check and save a marquee message; the first save records who wrote it.
+
+    It shows only once approved. The director's messages, a counter clerk's system outage
+    (it is down now) and messages saved by the system (no user) are approved as saved;
+    anything else — an editor's notice or outage banner — waits for the director, and
+    an edit of an approved message by such a user waits again."""
     if message.pk is None and user is not None and user.is_authenticated:
         message.created_by = user
+    if goes_live_at_once(message, user):
+        message.approved_at = timezone.now()
+        message.approved_by = user if user is not None and user.is_authenticated else None
+    else:
+        message.approved_at = None
+        message.approved_by = None
     message.full_clean()
     message.save()
     clear_cache()
+    return message
+
+
+def goes_live_at_once(message, user):
+    if user is None:
+        return True
+    if user.has_perm("queueing.approve_marqueemessage"):
+        return True
+    return message.is_outage and user.has_perm("queueing.serve_ticket")
+
+
+@transaction.atomic
+def approve_message(message, *, user):
+    """The director approves a waiting message: it shows from its start time."""
+    if not user.has_perm("queueing.approve_marqueemessage"):
+        raise PermissionError("approve_marqueemessage")
+    message.approved_at = timezone.now()
+    message.approved_by = user
+    message.save(update_fields=["approved_at", "approved_by", "updated_at"])
     return message
 
 
@@ -68,9 +98,9 @@ def _window(office, start, end):
     if office is not None:
         where |= Q(office=office)
     return list(
-        MarqueeMessage.objects.filter(where, starts_at__lte=end, ends_at__gt=start).order_by(
-            "-starts_at", "-pk"
-        )
+        MarqueeMessage.objects.filter(
+            where, starts_at__lte=end, ends_at__gt=start, approved_at__isnull=False
+        ).order_by("-starts_at", "-pk")
     )
 
 

@@ -434,11 +434,27 @@ class MarqueeMessage(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Shown only once approved: the director's own messages and a counter clerk's outage
+    # are approved as they are saved; an editor's message waits for the director.
+    # A row written by the system (a command, the demo) is approved as written.
+    approved_at = models.DateTimeField(
+        _("approved at"), default=timezone.now, null=True, blank=True, editable=False
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-starts_at"]
         verbose_name = _("marquee message")
         verbose_name_plural = _("marquee messages")
+        permissions = [("approve_marqueemessage", _("Can approve marquee messages"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gt=models.F("starts_at")),
@@ -458,6 +474,17 @@ class MarqueeMessage(models.Model):
     @property
     def is_outage(self):
         return self.kind == self.Kind.OUTAGE
+
+    @property
+    def is_approved(self):
+        return self.approved_at is not None
+
+    def approval(self):
+        if self.is_approved:
+            return _("approved")
+        return _("waiting for the director: open and save to approve")
+
+    approval.short_description = _("approval")
 
     def display_text(self, language="zh-hant"):
         return localized(self, "text", language)

@@ -129,7 +129,7 @@ class MarqueeMessageViewSet(OfficeScopedViewSet):
     list_unscoped = True
     add_view_class = MarqueeCreateView
     edit_view_class = MarqueeEditView
-    list_display = ["text", "kind", "office", "starts_at", "ends_at", "created_by"]
+    list_display = ["text", "kind", "office", "starts_at", "ends_at", "created_by", "approval"]
     list_filter = ["office", "kind"]
     search_fields = ["text", "text_en", "reason"]
     form_fields = [

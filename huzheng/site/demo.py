@@ -451,37 +451,44 @@ LAWS = [
     },
 ]
 
-FAQ = [
+FAQ = [  # (service slug or None, question, answer, source kept for review, never shown)
     (
         "id-card-reissue",
         "身分證遺失了，要帶什麼去補領？",
-        "<p>請攜帶最近二年內相片一張及其他足資證明身分之文件（如駕照、護照），"
-        "規費新臺幣200元。可至任一戶政事務所辦理。</p>",
+        '<p>請先<a href="/idcards/lost/">線上掛失</a>，再攜帶最近二年內所攝之彩色正面相片一張'
+        "（白色背景、脫帽、露耳、嘴巴閉合，頭部長度3.2至3.6公分，不得配戴有色眼鏡）"
+        "及其他足資證明身分之文件（如駕照、護照），規費新臺幣200元。可至任一戶政事務所辦理。</p>",
+        "戶政規費收費標準第3條；國民身分證相片規格（內政部）",
     ),
     (
         "id-card-reissue",
         "補領身分證要多久？",
         "<p>資料齊全時當場辦妥，約需30分鐘。（展示資料）</p>",
+        "國民身分證及戶口名簿格式內容製發相片影像檔建置管理辦法第23條",
     ),
     (
         "household-transcript",
         "可以在別的鄉鎮申請戶籍謄本嗎？",
         "<p>可以。戶籍謄本可向任一戶政事務所申請，也可以自然人憑證線上申請。</p>",
+        "戶籍法第65條、第66條",
     ),
     (
         "move-in",
         "搬家後多久內要辦遷入登記？",
-        "<p>遷入登記應於遷入後30日內申請，逾期可能處新臺幣300元以上900元以下罰鍰。</p>",
+        "<p>遷入他鄉（鎮、市、區）3個月以上者，應於遷入滿3個月後30日內申請，逾期處罰鍰。</p>",
+        "戶籍法第17條、第48條第1項、第79條",
     ),
     (
         "birth",
         "小孩出生後多久內要辦出生登記？",
         "<p>出生登記至遲應於出生後60日內申請（戶籍法第48條）。</p>",
+        "戶籍法第48條第1項但書",
     ),
     (
         None,
         "可以先預約再到戶政事務所嗎？",
-        "<p>可以。部分服務提供線上預約，預約時段到所可優先辦理。</p>",
+        '<p>可以。部分服務提供<a href="/appointments/">線上預約</a>，預約時段到所可優先辦理。</p>',
+        "本所服務品質計畫（線上預約）",
     ),
 ]
 
@@ -611,11 +618,11 @@ def _faq(home):
         intro="<p>民眾最常詢問的問題，依申辦項目分類。</p>",
         show_in_menus=True,
     )
-    for service_slug, question, answer in FAQ:
+    for service_slug, question, answer, source in FAQ:
         service = None
         if service_slug:
             service = RegistrationService.objects.filter(slug=service_slug).first()
-        page.entries.add(FaqEntry(question=question, answer=answer, service=service))
+        page.entries.add(FaqEntry(question=question, answer=answer, service=service, source=source))
     home.add_child(instance=page)
     page.save_revision().publish()
     return page

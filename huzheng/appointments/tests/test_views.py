@@ -374,6 +374,10 @@ def test_cancelling_asks_first_and_frees_the_time(
     assert _available(huxi, service, slot) == free_before + 1
     # Cancelled, it can be neither moved nor cancelled again from the pages.
     assert owner.get(reverse("appointments:manage_move")).status_code == 302
+    # Nor put in a calendar: no calendar file is offered or served.
+    ics = reverse("appointments:booking_ics", args=[booking.code])
+    assert ics not in owner.get(reverse("appointments:manage")).content.decode()
+    assert owner.get(ics).status_code == 302
 
 
 def test_cancel_and_move_need_a_verified_booking(client):

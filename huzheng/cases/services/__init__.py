@@ -18,6 +18,7 @@ from huzheng.cases.services.desk import (
     next_stages,
     read_case,
     read_reply_letter,
+    receipt_pdf,
     register_case,
     reply_letter_pdf,
 )
@@ -130,6 +131,7 @@ __all__ = [
     "query",
     "read_case",
     "read_reply_letter",
+    "receipt_pdf",
     "register_case",
     "reply_letter_pdf",
     "stop_token",

@@ -16,6 +16,7 @@ from huzheng.cases.models import STAGE_ORDER, Case, CaseEvent, Stage
 from huzheng.cases.services.errors import CaseError
 from huzheng.cases.services.optin import notify_applicant
 from huzheng.core import crypto, roc
+from huzheng.core.i18n import person_name
 from huzheng.core.identity import ALL_KINDS, parse_person_id
 from huzheng.core.models import AuditEntry
 from huzheng.core.pdf import render_pdf
@@ -189,7 +190,7 @@ def assign(case, clerk, *, user=None):
             stage=case.stage,
             at=timezone.now(),
             by=acting_user(user),
-            note=clerk.get_full_name() or clerk.get_username(),
+            note=person_name(clerk),
         )
         record_audit(user, AuditEntry.Action.UPDATE, case, fields=["assigned_to"])
     return case
@@ -305,3 +306,21 @@ def _next_sequence(office, year):
 
 def acting_user(user):
     return user if getattr(user, "pk", None) else None
+
+
+def receipt_pdf(case, *, user, query_url):
+    """The case receipt (收件收據) the counter prints for the applicant: the case number and
+    what the public progress query asks for with it (the applicant's ID number or birth
+    date), the service, the day received and the day due. The ID number is masked; the
+    print is audited as a read of the case's personal data."""
+    record_audit(user, AuditEntry.Action.READ, case, fields=["receipt"])
+    return render_pdf(
+        "cases/receipt.html",
+        {
+            "case": case,
+            "office": case.office,
+            "documents": list(case.documents or []),
+            "query_url": query_url,
+            "printed": timezone.localtime(timezone.now()),
+        },
+    )

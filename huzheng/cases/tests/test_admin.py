@@ -123,3 +123,37 @@ def test_web_editors_have_no_case_desk(client, desk):
     client.force_login(editor)
     assert client.get(reverse("cases_staff:dashboard")).status_code in (302, 403)
     assert client.get(reverse("cases_staff:register")).status_code in (302, 403)
+
+
+def test_the_receipt_prints_as_a_pdf_with_what_the_query_asks_for(client, desk):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    case = make_case(desk)
+    client.force_login(desk["counter"])
+    detail = client.get(reverse("cases_staff:detail", args=[case.pk])).content.decode()
+    url = reverse("cases_staff:receipt", args=[case.pk])
+    assert f'href="{url}"' in detail
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = PdfReader(BytesIO(response.content)).pages[0].extract_text()
+    for words in (case.number, "收件收據", "身分證統一編號", "出生日期", "/cases/query/"):
+        assert words in text, words
+    assert NATIONAL_ID not in text and case.national_id_masked in text
+    assert AuditEntry.objects.filter(action="read", object_id=str(case.pk)).exists()
+
+
+def test_the_desk_groups_services_and_names_staff_as_the_office_writes_them(client, desk):
+    desk["clerk"].first_name, desk["clerk"].last_name = "志明", "陳"
+    desk["clerk"].save()
+    editor = staff(desk["office"], "huxi-editor", WEB_EDITOR)
+    case = make_case(desk, assigned_to=desk["clerk"])
+    client.force_login(desk["director"])
+    register = client.get(reverse("cases_staff:register")).content.decode()
+    assert "<optgroup" in register
+    page = client.get(reverse("cases_staff:detail", args=[case.pk])).content.decode()
+    assert "陳志明" in page and "志明 陳" not in page
+    assert ">陳志明</option>" in page
+    assert f'value="{editor.pk}"' not in page  # the web editor handles no cases
+    assert "匯入者" not in page and "經辦人" in page

@@ -12,6 +12,9 @@ history. Nothing is ever deleted.
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from huzheng.catalog.datafiles.reading import INLINES
 from huzheng.catalog.models import FineRule, RegistrationService, ServiceContact
@@ -80,7 +83,7 @@ def _create(spec, office, contact):
     if contact:
         service.contacts = [ServiceContact(office=office, sort_order=0, **contact)]
     service.save()
-    service.save_revision(log_action=True)
+    _published(service, service.save_revision(log_action=True))
     return service
 
 
@@ -98,7 +101,20 @@ def _replace(service, spec, office, contact):
         for order, row in enumerate(service.contacts.all()):
             row.sort_order = order
     service.save()
-    service.save_revision(log_action=True)
+    _published(service, service.save_revision(log_action=True))
+
+
+def _published(service, revision):
+    """The files are the office's own catalog: the loaded row is the live one, and its
+    revision the published one (editors' later changes go through approval)."""
+    now = timezone.now()
+    RegistrationService.objects.filter(pk=service.pk).update(
+        live=True,
+        has_unpublished_changes=False,
+        live_revision=revision,
+        last_published_at=now,
+        first_published_at=Coalesce("first_published_at", Value(now)),
+    )
 
 
 def _set_inlines(service, spec):

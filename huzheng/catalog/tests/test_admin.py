@@ -29,25 +29,45 @@ def _post_data(form):
     return data
 
 
-def test_an_editor_changes_a_fee_and_the_revision_names_them(client, demo_data):
+def test_an_editors_change_waits_for_the_directors_approval(client, demo_data):
     service = move_in_service(slug="test-move-in")
     editor = get_user_model().objects.get(username="editor")
     client.force_login(editor)
     url = reverse("wagtailsnippets_catalog_registrationservice:edit", args=[service.pk])
     page = client.get(url)
     assert page.status_code == 200
+    assert "action-publish" not in page.content.decode()  # editors cannot publish
     data = _post_data(page.context["form"])
     data["summary"] = "已更新的摘要"
-    response = client.post(url, data)
+    data["fees-0-amount"] = "9999"
+    # Publishing by hand is refused; submitting sends it to the director.
+    client.post(url, {**data, "action-publish": "1"})
+    assert RegistrationService.objects.get(pk=service.pk).summary != "已更新的摘要"
+    response = client.post(url, {**data, "action-submit": "1"})
     assert response.status_code == 302, response.context["form"].errors
     service.refresh_from_db()
-    assert service.summary == "已更新的摘要"
+    assert service.summary != "已更新的摘要"  # citizens still read the approved text
+    assert client.get("/services/test-move-in/").content.decode().count("NT$9999") == 0
     revision = Revision.objects.for_instance(service).latest("created_at")
-    assert revision.user == editor
+    assert revision.user == editor and revision.content["summary"] == "已更新的摘要"
+    workflow_state = service.current_workflow_state
+    assert workflow_state is not None and workflow_state.status == "in_progress"
     history = client.get(
         reverse("wagtailsnippets_catalog_registrationservice:history", args=[service.pk])
     )
     assert history.status_code == 200
+
+    # The director approves: now it is live.
+    client.force_login(get_user_model().objects.get(username="director"))
+    task_state = workflow_state.current_task_state
+    approve = reverse(
+        "wagtailsnippets_catalog_registrationservice:workflow_action",
+        args=[service.pk, "approve", task_state.pk],
+    )
+    assert client.post(approve, {"comment": ""}).status_code in (200, 302)
+    service.refresh_from_db()
+    assert service.summary == "已更新的摘要" and service.live
+    assert service.fees.get(sort_order=0).amount == 9999
 
 
 def test_counter_staff_read_the_catalog_but_cannot_change_it(client, demo_data):

@@ -24,6 +24,7 @@ def test_the_service_list_shows_hot_services_and_categories(client, catalog):
     html = client.get("/services/").content.decode()
     assert "熱門服務" in html
     assert 'href="/services/test-move-in/"' in html
+    assert "最後更新" in html and "民國" in html  # the plan wants an update date on every page
 
 
 def test_the_list_filters_by_audience(client, catalog):

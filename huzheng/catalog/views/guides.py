@@ -1,6 +1,6 @@
 """The service guides for citizens (服務項目): the list with its filters, and one service."""
 
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.shortcuts import render
 
 from huzheng.catalog import services, tables
@@ -14,7 +14,7 @@ def service_list(request):
     """All services: hot ones first, then by category; filter by audience or words."""
     audience = request.GET.get("audience", "")
     query = _normalise_query(request.GET.get("q", ""))
-    services_qs = RegistrationService.objects.all()
+    services_qs = RegistrationService.objects.filter(live=True)
     if audience in Audience.values:
         services_qs = services_qs.filter(**{f"for_{audience}": True})
     else:
@@ -42,6 +42,10 @@ def service_list(request):
             "audience": audience,
             "query": query,
             "count": len(services_list),
+            # The page changes when the catalog does: its newest change, in the ROC calendar.
+            "updated_at": RegistrationService.objects.filter(live=True).aggregate(
+                latest=Max("updated_at")
+            )["latest"],
         },
     )
 

@@ -51,6 +51,11 @@ def _table_body(table):
                 continue
             if value is None or value == "":
                 text = "—"
+            elif key == "bookable" and value and row.get("slug"):
+                # "Bookable online: yes" is the way to book it, not a bare word.
+                url = reverse("appointments:service", args=[row["slug"]])
+                cells.append(format_html('<td><a href="{}">{}</a></td>', url, _("Yes: book")))
+                continue
             elif isinstance(value, bool):
                 text = _("Yes") if value else _("No")
             else:

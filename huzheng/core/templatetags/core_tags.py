@@ -65,6 +65,12 @@ def get_item(mapping, key):
 
 
 @register.filter
+def staff_name(user):
+    """{{ case.assigned_to|staff_name }} → 陳志明 (family name first for Chinese names)."""
+    return i18n.person_name(user)
+
+
+@register.filter
 def tel_href(phone):
     """06-9921145#21 → tel:069921145,21: digits only, the extension after a pause (a "#"
     would end the URL)."""

@@ -289,3 +289,48 @@ def test_an_outage_without_reason_is_refused_in_the_form(client, demo_data):
 def test_registrars_have_no_marquee(client, demo_data):
     client.force_login(_user("clerk"))
     assert client.get(reverse("marquee:index")).status_code in (302, 403)
+
+
+# --- approval (issue 16, item 5) -----------------------------------------------------------
+
+
+def _showing(office):
+    return texts(services.current_messages(office, at=NOW))
+
+
+def test_an_editors_message_waits_for_the_directors_approval_but_a_counter_outage_shows_at_once(
+    client, demo_data
+):
+    huxi = demo_data["huxi"]
+    outage_fields = {
+        "kind": "outage",
+        "reason": "內政部系統維護",
+        "expected_end": "2026-11-27 12:00",
+    }
+    client.force_login(_user("editor"))
+    client.post(reverse("marquee:add"), _form_data(huxi, text="編輯的公告"))
+    client.post(reverse("marquee:add"), _form_data(huxi, text="編輯的當機橫幅", **outage_fields))
+    client.force_login(_user("counter"))
+    client.post(reverse("marquee:add"), _form_data(huxi, text="櫃檯通報系統當機", **outage_fields))
+    showing = _showing(huxi)
+    assert "櫃檯通報系統當機" in showing
+    assert "編輯的公告" not in showing and "編輯的當機橫幅" not in showing
+    # The index tells staff what waits.
+    client.force_login(_user("director"))
+    index = client.get(reverse("marquee:index")).content.decode()
+    assert "待主任核可" in index
+
+    # The director opens the editor's notice and saves it: approved, it shows.
+    notice = MarqueeMessage.objects.get(text="編輯的公告")
+    response = client.post(
+        reverse("marquee:edit", args=[notice.pk]), _form_data(huxi, text="編輯的公告")
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    notice.refresh_from_db()
+    assert notice.approved_by.username == "director"
+    assert "編輯的公告" in _showing(huxi)
+
+    # An editor's later change of an approved message waits again.
+    client.force_login(_user("editor"))
+    client.post(reverse("marquee:edit", args=[notice.pk]), _form_data(huxi, text="改過的公告"))
+    assert "改過的公告" not in _showing(huxi) and "編輯的公告" not in _showing(huxi)

@@ -75,8 +75,19 @@ class FaqEntry(Orderable):
         on_delete=models.SET_NULL,
         related_name="faq_entries",
     )
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the answer's facts come from (law, fee schedule, notice); not shown."),
+    )
 
-    panels = [FieldPanel("question"), FieldPanel("answer"), FieldPanel("service")]
+    panels = [
+        FieldPanel("question"),
+        FieldPanel("answer"),
+        FieldPanel("service"),
+        FieldPanel("source"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("question and answer")

@@ -1,5 +1,7 @@
 """News (最新消息): the index, the items and their attachments."""
 
+import secrets
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -73,6 +75,11 @@ class NewsIndexPage(IntroducedPage):
         return self.intro
 
 
+def short_news_slug(date=None):
+    """20261206-3fa2: the day and four random letters, unique among a day's news."""
+    return f"{(date or timezone.localdate()):%Y%m%d}-{secrets.token_hex(2)}"
+
+
 class NewsPage(ClassifiedPage):
     """One news item (消息): an announcement, an activity, a press release…"""
 
@@ -105,6 +112,13 @@ class NewsPage(ClassifiedPage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
+
+    def full_clean(self, *args, **kwargs):
+        # A slug made from a Chinese title becomes a long percent-encoded address
+        # (/news/%E6%88%B6...): a news item gets a short one from its date instead.
+        if not self.slug or not self.slug.isascii():
+            self.slug = short_news_slug(self.date)
+        super().full_clean(*args, **kwargs)
 
     def search_body(self):
         return stream_text(self.body)

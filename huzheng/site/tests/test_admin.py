@@ -150,3 +150,22 @@ def test_a_staff_phone_must_be_a_phone_number(demo_data):
     contact = StaffContact(page=agency, name="測試", duties="測試", phone="<script>")
     with pytest.raises(ValidationError):
         contact.full_clean()
+
+
+def test_a_news_item_gets_a_short_address_not_its_percent_encoded_title(demo_data):
+    from huzheng.site.models import NewsIndexPage, NewsPage
+
+    index = NewsIndexPage.objects.first()
+    item = NewsPage(title="颱風停班停課期間戶政服務說明", date=dt.date(2026, 12, 6))
+    index.add_child(instance=item)
+    assert item.slug.startswith("20261206-") and item.slug.isascii() and len(item.slug) <= 13
+    assert "%" not in item.url
+
+
+def test_the_back_office_speaks_the_offices_words(demo_data):
+    from django.utils import translation
+
+    with translation.override("zh-hant"):
+        assert translation.gettext("New: %(model_name)s") == "新增：%(model_name)s"
+        assert translation.gettext("Exploring") == "瀏覽中"
+    assert Page.get_first_root_node().title == "全部網站"
