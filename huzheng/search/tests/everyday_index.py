@@ -55,7 +55,7 @@ def build():
             url="/faq/",
             type="faq",
             summary="民眾最常詢問的問題，依申辦項目分類。",
-            body="\n".join(f"{q}\n{strip_tags(a)}" for _slug, q, a in site_demo.FAQ),
+            body="\n".join(f"{q}\n{strip_tags(a)}" for _slug, q, a, _source in site_demo.FAQ),
         ),
     )
     services.rebuild(["services", "eforms", "tools"])
