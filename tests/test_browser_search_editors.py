@@ -31,13 +31,15 @@ def test_an_editor_answers_a_search_that_found_nothing(page, live_site, axe):
     assert page.locator("#id_phrase").input_value() == "hukou"
     axe(page)
     page.locator("#id_means").fill("戶籍謄本")
+    # Wagtail's "saved" message fades in; axe reads it once nothing on the page is
+    # still animating (its colours are mid-fade until then), with motion reduced.
+    page.emulate_media(reduced_motion="reduce")
     with page.expect_navigation():
         page.locator("#id_means").press("Enter")
     assert page.get_by_text("hukou").first.is_visible()
-    # Wagtail's "saved" message fades in; axe reads it once it has (no motion).
-    page.emulate_media(reduced_motion="reduce")
     page.wait_for_function(
-        "[...document.querySelectorAll('.messages li')].every("
+        "document.getAnimations().every(a => a.playState !== 'running')"
+        " && [...document.querySelectorAll('.messages, .messages *')].every("
         "el => getComputedStyle(el).opacity === '1')"
     )
     axe(page)
