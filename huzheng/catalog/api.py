@@ -75,7 +75,7 @@ class ServiceDetailOut(ServiceOut):
 
 @router.get("/", response=list[ServiceOut], summary="Every service of the catalog")
 def list_services(request):
-    return [_service_out(request, s) for s in RegistrationService.objects.all()]
+    return [_service_out(request, s) for s in RegistrationService.objects.filter(live=True)]
 
 
 @router.get("/{slug}", response=ServiceDetailOut, summary="One service, in full")

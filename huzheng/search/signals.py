@@ -39,7 +39,8 @@ def reindex_page(page_id):
 
 
 def reindex_service(slug):
-    service = RegistrationService.objects.filter(slug=slug).first()
+    # A service never approved (a draft, not live) is not found by citizens.
+    service = RegistrationService.objects.filter(slug=slug, live=True).first()
     if service is None:
         services.remove_document(sources.service_key(slug))
     else:

@@ -66,7 +66,7 @@ def page_key(pk):
 
 
 def service_documents():
-    for service in RegistrationService.objects.prefetch_related("documents"):
+    for service in RegistrationService.objects.filter(live=True).prefetch_related("documents"):
         yield service_document(service)
 
 

@@ -89,3 +89,24 @@ def test_a_bad_processing_time_is_refused_with_a_message(client, demo_data):
     assert response.context["form"].errors["processing_working_days"]
     service.refresh_from_db()
     assert service.processing_working_days == 0
+
+
+def test_a_service_never_approved_is_not_shown_to_citizens(client, db):
+    from huzheng.search import sources
+    from huzheng.search.models import SearchDocument
+    from huzheng.search.signals import reindex_service
+
+    live = move_in_service()
+    draft = move_in_service(slug="draft-service", name="草稿服務", name_en="Draft service")
+    RegistrationService.objects.filter(pk=draft.pk).update(live=False)
+    reindex_service(live.slug)
+    reindex_service(draft.slug)
+
+    listed = [s["slug"] for s in client.get("/api/v1/services/").json()]
+    assert live.slug in listed and draft.slug not in listed
+    assert client.get("/api/v1/services/draft-service").status_code == 404
+    index = client.get("/services/").content.decode()
+    assert "遷入登記" in index and "草稿服務" not in index
+    keys = set(SearchDocument.objects.values_list("key", flat=True))
+    assert sources.service_key(live.slug) in keys
+    assert sources.service_key(draft.slug) not in keys

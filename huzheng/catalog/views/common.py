@@ -16,7 +16,9 @@ def service_or_404(slug):
 
 def service_picker(request, template):
     """The first step of the checklist and of the counter's slip: choose a service."""
-    return render(request, template, {"groups": grouped(RegistrationService.objects.all())})
+    return render(
+        request, template, {"groups": grouped(RegistrationService.objects.filter(live=True))}
+    )
 
 
 def grouped(queryset):

@@ -9,4 +9,4 @@ register = template.Library()
 
 @register.simple_tag
 def hot_services(limit=8):
-    return list(RegistrationService.objects.filter(is_hot=True)[:limit])
+    return list(RegistrationService.objects.filter(is_hot=True, live=True)[:limit])
