@@ -3,6 +3,7 @@
 can never make the server read its own network."""
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Page
 
 from huzheng.core.roles import DIRECTOR
@@ -63,7 +64,7 @@ def test_a_hit_is_taken_to_a_published_clarification(source, office):
     hit.refresh_from_db()
     assert hit.status == HitStatus.CLOSED and hit.clarification == page
     assert hit.clarified_at >= hit.first_seen_at
-    span = (hit.first_seen_at.date(), hit.clarified_at.date())
+    span = (timezone.localdate(hit.first_seen_at), timezone.localdate(hit.clarified_at))
     assert services.hours_to_clarify(office, *span) is not None
 
 
