@@ -244,7 +244,7 @@ def test_a_stale_page_is_built_again_once_while_the_others_wait(settings):
         return HttpResponse(f"build {len(builds)}")
 
     middleware = pagecache.PageCacheMiddleware(view)
-    fresh = pagecache._fresh
+    fresh = pagecache.fresh
 
     def counting_fresh(entry):
         result = fresh(entry)
@@ -255,8 +255,8 @@ def test_a_stale_page_is_built_again_once_while_the_others_wait(settings):
     def visit():
         answers.append(middleware(RequestFactory().get("/herd/")).content)
 
-    original = pagecache._fresh
-    pagecache._fresh = counting_fresh
+    original = pagecache.fresh
+    pagecache.fresh = counting_fresh
     try:
         visit()  # built and kept
         visit()  # kept
@@ -265,6 +265,6 @@ def test_a_stale_page_is_built_again_once_while_the_others_wait(settings):
         for thread in others:
             thread.join(30)
     finally:
-        pagecache._fresh = original
+        pagecache.fresh = original
     assert len(builds) == 2
     assert answers == [b"build 1", b"build 1"] + [b"build 2"] * 5

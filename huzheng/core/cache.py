@@ -5,7 +5,11 @@ import contextvars
 import time
 
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import receiver
 
 
 class Generation:
@@ -28,6 +32,25 @@ class Generation:
         """{name: version} of several generations in one cache read."""
         keys = {f"{name}:generation": name for name in names}
         found = _shared().get_many(list(keys))
+        return {name: found.get(key) for key, name in keys.items()}
+
+    @classmethod
+    async def acurrent_many(cls, names):
+        """`current_many` for async code that must not block on a network or a database:
+        {name: version}, or None when that cannot be told so (the versions are in the
+        database's cache table, or Redis is unreachable; the caller then goes the sync
+        way, which reads the fallback). Redis is read with an async client; files or local
+        memory (one machine without Redis) directly, as cheaply as the sync way does."""
+        keys = {f"{name}:generation": name for name in names}
+        versions = _process_versions()
+        if hasattr(versions, "aget_many_from_redis"):
+            found = await versions.aget_many_from_redis(list(keys))
+            if found is None:
+                return None
+        elif isinstance(versions, (FileBasedCache, LocMemCache)):
+            found = versions.get_many(list(keys))
+        else:
+            return None
         return {name: found.get(key) for key, name in keys.items()}
 
     def bump(self):
@@ -76,3 +99,20 @@ _deferred = contextvars.ContextVar("huzheng_deferred_bumps", default=None)
 
 def _shared():
     return caches["versions"]
+
+
+# One "versions" cache object for the async readers of this process: `caches[...]` makes
+# a new one per async context, that is per request under ASGI.
+_versions_of_process = []
+
+
+def _process_versions():
+    if not _versions_of_process:
+        _versions_of_process.append(caches.create_connection("versions"))
+    return _versions_of_process[0]
+
+
+@receiver(setting_changed)
+def _caches_changed(setting, **kwargs):
+    if setting == "CACHES":
+        _versions_of_process.clear()

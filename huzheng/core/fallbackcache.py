@@ -7,8 +7,10 @@ trying Redis for a few seconds after each failure, so an outage costs one refuse
 connection per process now and then, not one per call. `/healthz` reports the outage
 as "degraded" through `redis_down()`."""
 
+import asyncio
 import logging
 import time
+import weakref
 
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
@@ -67,6 +69,47 @@ class RedisWithFallback(RedisCache):
         key = (tuple(self._servers), repr(sorted(client._pool_options.items())))
         client._pools = _pools.setdefault(key, {})
         return client
+
+    async def aget_many_from_redis(self, keys):
+        """{key: value} of the keys found, read from Redis with an async client (no thread),
+        or None when Redis is not asked: it is down, it failed now (marked down, as a sync
+        call would), or the cache has several servers. Never reads the fallback: a caller
+        that gets None goes the sync way, which does."""
+        if redis_down() or len(self._servers) != 1:
+            return None
+        client = _async_client(self._servers[0], self._options)
+        names = [self.make_and_validate_key(key) for key in keys]
+        try:
+            values = await client.mget(names)
+        except _redis_errors() as exc:
+            _mark_down(exc)
+            return None
+        loads = self._cache._serializer.loads
+        return {
+            key: loads(value) for key, value in zip(keys, values, strict=True) if value is not None
+        }
+
+
+# Async clients of this process, by event loop, server and options: redis.asyncio's
+# connections belong to the loop that opened them (uvicorn runs one loop per process).
+_async_clients = weakref.WeakKeyDictionary()
+
+
+def _async_client(server, options):
+    import redis.asyncio
+
+    loop = asyncio.get_running_loop()
+    clients = _async_clients.setdefault(loop, {})
+    key = (server, repr(sorted(options.items())))
+    if key not in clients:
+        usable = {k: v for k, v in options.items() if k not in _SYNC_ONLY_OPTIONS}
+        clients[key] = redis.asyncio.Redis.from_url(server, **usable)
+    return clients[key]
+
+
+# What Django's Redis client takes that an async client must not (classes of the sync
+# library, the serializer Django applies itself).
+_SYNC_ONLY_OPTIONS = ("parser_class", "pool_class", "serializer")
 
 
 def _guarded(name):

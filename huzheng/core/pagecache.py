@@ -55,6 +55,9 @@ _HEADERS_KEPT = (
     "X-Frame-Options",
 )
 
+# The ASGI scope's mark of a request answered with a kept page (see `_replay`).
+REPLAYED = "huzheng.kept_page"
+
 _recording = ContextVar("huzheng_page_recording", default=None)
 
 # Rebuilds of stale kept pages, one at a time per page (locks shared by hash: pages that
@@ -156,14 +159,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _eligible(request):
+        if not eligible(request):
             return self.get_response(request)
-        key = _key(request)
+        key = key_for(request)
         entry = caches["pages"].get(key)
         if entry is None:
             return self._build(request, key)
-        if _fresh(entry):
-            return _replay(entry, request)
+        if fresh(entry):
+            return _replay(entry, request, key)
         # A kept page gone stale (an edit, or its time is up): one request of this process
         # builds it again while the others wait and are answered from the new copy. Without
         # this, every visitor arriving meanwhile built it too: under load, sixteen
@@ -173,8 +176,8 @@ class PageCacheMiddleware:
             return self._build(request, key, stale=True)
         try:
             entry = caches["pages"].get(key)
-            if entry is not None and _fresh(entry):
-                return _replay(entry, request)
+            if entry is not None and fresh(entry):
+                return _replay(entry, request, key)
             return self._build(request, key, stale=True)
         finally:
             lock.release()
@@ -205,7 +208,14 @@ def _generation_name(name, args):
     return "page:" + ":".join([name, *map(str, args)])
 
 
-def _eligible(request):
+# What decides whether a request may be answered with a kept page. The middleware above
+# and the ASGI layer in front of Django (core.keptpages) both ask these, and only these.
+
+
+def eligible(request):
+    """May this request be answered from (and its answer kept in) the page cache: a GET
+    or HEAD by a visitor without a session or messages cookie (so never signed-in staff),
+    on a path that is not the back office's or a personal one."""
     if request.method not in ("GET", "HEAD"):
         return False
     cookies = request.COOKIES
@@ -215,18 +225,43 @@ def _eligible(request):
     return len(request.get_full_path()) <= _MAX_PATH and not path.startswith(_NEVER)
 
 
-def _key(request):
+def key_for(request):
+    """The kept page's key: host, full path and language."""
     from huzheng.core.middleware import language_for
 
     raw = "\n".join([request._get_raw_host()[:200], request.get_full_path(), language_for(request)])
     return "page-cache:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _fresh(entry):
+def fresh(entry):
+    """Is the kept page still right: its time is not up and every version it was built
+    from is current."""
     if entry["expires"] <= time.time():
         return False
-    names = [_generation_name(name, args) for name, args in entry["versions"]]
-    current = Generation.current_many(names)
+    return _built_from_current(entry, Generation.current_many(_version_names(entry)))
+
+
+async def afresh(entry):
+    """`fresh` without blocking on the network: True, False, or None when it cannot be
+    told so (Redis unreachable, versions in the database)."""
+    if entry["expires"] <= time.time():
+        return False
+    current = await Generation.acurrent_many(_version_names(entry))
+    if current is None:
+        return None
+    return _built_from_current(entry, current)
+
+
+def not_modified(request, entry):
+    """Does the visitor already hold this kept page (a conditional request, answered 304)."""
+    return request.headers.get("If-None-Match") == entry["etag"]
+
+
+def _version_names(entry):
+    return [_generation_name(name, args) for name, args in entry["versions"]]
+
+
+def _built_from_current(entry, current):
     return all(
         current.get(_generation_name(name, args)) == value
         for (name, args), value in entry["versions"].items()
@@ -264,18 +299,25 @@ def _describe(response, entry):
     patch_vary_headers(response, ["Cookie"])
 
 
-def _replay(entry, request):
+def _replay(entry, request, key):
     from django.http import HttpResponse, HttpResponseNotModified
     from django.utils.module_loading import import_string
 
     for function, args in entry["replays"]:
         import_string(function)(*args)
 
-    if request.headers.get("If-None-Match") == entry["etag"]:
+    unchanged = not_modified(request, entry)
+    if unchanged:
         response = HttpResponseNotModified()
     else:
         response = HttpResponse(entry["content"], headers=entry["headers"])
         # What CommonMiddleware, inside, gives a rendered response: no chunked encoding.
         response.headers["Content-Length"] = str(len(entry["content"]))
     _describe(response, entry)
+    scope = getattr(request, "scope", None)
+    if scope is not None and not entry["replays"]:
+        # Under ASGI: tell the layer in front of Django (core.keptpages) that this answer,
+        # as the middleware outside this one finish it, is the kept page's, so it may
+        # send the same bytes itself next time. Not when the replay must run code.
+        scope[REPLAYED] = (key, entry, unchanged)
     return response
