@@ -7,6 +7,8 @@ ratio per path. Results and the machine in docs/performance.md ("Pages as served
     DATABASE_URL=postgres://… REDIS_URL=redis://… python bench/bench_served.py
     BENCH_WORKERS=2 BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_ROUNDS=5 … to change the run
     BENCH_PATHS=/,/news/ to time some paths only
+    BENCH_PLATFORM_APP=huzheng.asgi:django_application to time the platform without the
+    layer that answers kept pages in front of Django (core.keptpages)
     BENCH_PREPARED=1 SQLITE_PATH=… (or DATABASE_URL=…) to reuse a database already
     migrated and seeded by an earlier run (skips the minutes of migrate and seed_demo)
 
@@ -50,6 +52,7 @@ if os.environ.get("BENCH_PATHS"):
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+PLATFORM_APP = os.environ.get("BENCH_PLATFORM_APP", "huzheng.asgi:application")
 WORKERS = [int(w) for w in os.environ.get("BENCH_WORKERS", "1,2").split(",")]
 # wrk prints the percentiles we want through this script's done() hook.
 WRK_SCRIPT = """
@@ -81,7 +84,7 @@ def main():
             f"{'path':38} {'platform r/s':>12} {'bare r/s':>9} {'ratio':>6} {'ratios':>20} "
             f"{'target':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'load':>10}"
         )
-        platform = _serve(env, "huzheng.asgi:application", workers)
+        platform = _serve(env, PLATFORM_APP, workers)
         try:
             responses = work / f"responses-{workers}"
             _record(platform, responses)

@@ -67,7 +67,7 @@ class KeptPages:
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
-        sent = _Sent(send)
+        sent = _Sent(send, scope)
         await self.app(scope, receive, sent)
         replayed = scope.get(pagecache.REPLAYED)
         if replayed is not None:
@@ -93,7 +93,7 @@ class KeptPages:
 
     def _remember(self, scope, replayed, sent):
         key, entry, _unchanged = replayed
-        if not sent.complete or sent.status not in (200, 304):
+        if not sent.noting or not sent.complete or sent.status not in (200, 304):
             return
         if any(name.lower() == b"set-cookie" for name, _value in sent.headers):
             return
@@ -126,12 +126,16 @@ def _without_body(scope):
 
 
 class _Sent:
-    """The `send` given to Django: passes each message on and notes the answer."""
+    """The `send` given to Django: passes each message on and notes the answer when it is
+    a kept page's (the page cache marks the scope before the answer starts; an event
+    stream, say, is never noted)."""
 
-    __slots__ = ("body", "complete", "headers", "send", "status")
+    __slots__ = ("body", "complete", "headers", "noting", "scope", "send", "status")
 
-    def __init__(self, send):
+    def __init__(self, send, scope):
         self.send = send
+        self.scope = scope
+        self.noting = False
         self.status = None
         self.headers = ()
         self.body = []
@@ -140,9 +144,10 @@ class _Sent:
     async def __call__(self, message):
         kind = message["type"]
         if kind == "http.response.start":
+            self.noting = pagecache.REPLAYED in self.scope
             self.status = message["status"]
             self.headers = message.get("headers", ())
-        elif kind == "http.response.body":
+        elif kind == "http.response.body" and self.noting:
             self.body.append(message.get("body", b""))
             self.complete = not message.get("more_body", False)
         await self.send(message)
