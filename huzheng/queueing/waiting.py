@@ -78,12 +78,15 @@ def estimate_wait(ticket):
 
 
 def position_if_taken_now(office, series_id):
-    """(people ahead, estimated wait) for a ticket of this series taken now."""
-    found = forecast(office)["series"].get(series_id)
-    if found is None:
-        snapshot = _Snapshot(office.pk, timezone.localdate(), timezone.now())
-        found = snapshot.if_taken_now(series_id)
-    return found
+    """(people ahead, estimated wait) for a ticket of this series taken now: from the
+    forecast kept for the latest event, else this series alone played forward. Not the
+    whole forecast: issuing a ticket asks this inside its transaction, and the forecast it
+    would keep is named by the event that the ticket's own event replaces at once."""
+    today = timezone.localdate()
+    kept = cache.get(_forecast_key(office, today))
+    if kept is not None and series_id in kept["series"]:
+        return kept["series"][series_id]
+    return _Snapshot(office.pk, today, timezone.now()).if_taken_now(series_id)
 
 
 def forecast(office):
@@ -94,12 +97,16 @@ def forecast(office):
     service time. People ahead of a ticket are those the counters that could call it
     call first. Kept per broadcast event, so every screen reads the same figures."""
     today = timezone.localdate()
-    key = f"queue-forecast:{office.pk}:{broadcast.latest_id(channel(office))}:{today}"
+    key = _forecast_key(office, today)
     found = cache.get(key)
     if found is None:
         found = _forecast(office.pk, today, timezone.now())
         cache.set(key, found, FORECAST_SECONDS)
     return found
+
+
+def _forecast_key(office, day):
+    return f"queue-forecast:{office.pk}:{broadcast.latest_id(channel(office))}:{day}"
 
 
 def _forecast(office_id, day, now):
