@@ -81,7 +81,8 @@ class Answer:
         self.body = b"".join(m.get("body", b"") for m in messages[1:])
 
     def header(self, name):
-        return dict((k.lower(), v) for k, v in self.headers).get(name.lower().encode(), b"").decode()
+        found = {key.lower(): value for key, value in self.headers}
+        return found.get(name.lower().encode(), b"").decode()
 
     def as_sent(self):
         return (self.status, self.headers, self.body)
@@ -189,9 +190,7 @@ def test_a_post_is_never_answered_in_front_of_django(app):
     for _ in range(3):
         call(app, "/")
     before = app.answered
-    answer = call(
-        app, "/", method="POST", body=b"a=1", headers=[(b"content-type", b"text/plain")]
-    )
+    answer = call(app, "/", method="POST", body=b"a=1", headers=[(b"content-type", b"text/plain")])
     assert app.answered == before
     assert answer.status == 403  # Django's CSRF check, not the kept page
 
