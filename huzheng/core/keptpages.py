@@ -103,13 +103,19 @@ class KeptPages:
         except Exception:
             return
         record = self.records.get(key)
-        if record is None or record.entry is not entry:
+        # The same kept page (the pages cache hands out a copy on each read) keeps the
+        # variants noted so far; a page built again starts a new record.
+        if record is None or _built(record.entry) != _built(entry):
             record = _Record(entry)
             self.records[key] = record
             self.records.move_to_end(key)
             while len(self.records) > self.max_records:
                 self.records.popitem(last=False)
         record.variants[variant] = (sent.status, list(sent.headers), b"".join(sent.body))
+
+
+def _built(entry):
+    return (entry["etag"], entry["modified"], entry["expires"])
 
 
 def _variant(request, entry):
