@@ -13,7 +13,10 @@ class AppointmentsConfig(AppConfig):
         from huzheng.queueing.services import register_check_in
 
         register_check_in(
-            services.check_in_service, services.link_check_in, alphabet=services.CODE_ALPHABET
+            services.check_in_service,
+            services.link_check_in,
+            alphabet=services.CODE_ALPHABET,
+            length=services.CODE_LENGTH,
         )
 
         # Staff may read the full ID number of a home visit or a booking, audited.

@@ -4,6 +4,7 @@ what was typed; the booking rules themselves live in services.py."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from huzheng.appointments.services.common import CODE_EXAMPLE, CODE_LENGTH
 from huzheng.core.identity import PersonIdField
 
 
@@ -77,7 +78,6 @@ class FindBookingForm(forms.Form):
         label=_("Booking code"),
         max_length=40,
         required=False,
-        help_text=_("The eight letters and digits in your confirmation, for example K7M2Q9XA."),
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
@@ -90,6 +90,13 @@ class FindBookingForm(forms.Form):
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Stated from the rule that draws the codes, so the wording cannot drift from it.
+        self.fields["code"].help_text = _(
+            "The %(length)s letters and digits in your confirmation, for example %(example)s."
+        ) % {"length": CODE_LENGTH, "example": CODE_EXAMPLE}
 
 
 class MoveForm(forms.Form):

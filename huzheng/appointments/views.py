@@ -26,7 +26,7 @@ from huzheng.appointments.forms import BookingForm, FindBookingForm, MoveForm
 from huzheng.appointments.models import Booking
 from huzheng.catalog.models import Category
 from huzheng.catalog.services import checklist
-from huzheng.core import ratelimit
+from huzheng.core import freshness, ratelimit
 from huzheng.core.i18n import is_english, localized
 from huzheng.core.qr import qr_svg
 from huzheng.core.roc import format_for_language, roc_year
@@ -39,6 +39,7 @@ VERIFIED_KEY = "appointments_verified"
 MAX_REMEMBERED = 20
 CODE = re.compile(r"[A-Z0-9]{1,12}")
 MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+FIND_TEMPLATE = "appointments/manage_find.html"
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -59,6 +60,10 @@ def index(request):
             "office_name": office.display_name(),
             "groups": groups,
             "office_query": _office_query(request, office),
+            # What can be booked (the catalog) and when the office opens (its calendar).
+            "page_updated_at": freshness.newest(
+                office.updated_at, *(service.updated_at for service in bookable)
+            ),
         },
     )
 
@@ -105,6 +110,7 @@ def service(request, slug):
             "show_form": request.method == "POST" or bool(cal.times),
             "office_query": _office_query(request, office),
             "action": base + _query(request, office, cal),
+            "page_updated_at": freshness.newest(office.updated_at, booked_service.updated_at),
         },
         status=status,
     )
@@ -173,15 +179,23 @@ def manage(request):
                 )
             return render(
                 request,
-                "appointments/manage_find.html",
-                {"form": form, "not_found": _("No booking matches this code and ID number.")},
+                FIND_TEMPLATE,
+                {
+                    "form": form,
+                    "not_found": _("No booking matches this code and ID number."),
+                    "page_updated_at": freshness.template_changed_at(FIND_TEMPLATE),
+                },
                 status=422,
             )
         request.session[VERIFIED_KEY] = booking.pk
         return redirect("appointments:manage")
     booking = _verified_booking(request)
     if booking is None:
-        return render(request, "appointments/manage_find.html", {"form": FindBookingForm()})
+        # A form and its words only: the date is when those words last changed here.
+        updated = freshness.template_changed_at(FIND_TEMPLATE)
+        return render(
+            request, FIND_TEMPLATE, {"form": FindBookingForm(), "page_updated_at": updated}
+        )
     return render(request, "appointments/manage_booking.html", _booking_context(booking))
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from huzheng.cases import services
 from huzheng.cases.forms import NotifyForm, QueryForm
+from huzheng.core import freshness
 from huzheng.core.ratelimit import client_key
 
 
@@ -20,24 +21,24 @@ from huzheng.core.ratelimit import client_key
 @require_http_methods(["GET", "HEAD", "POST"])
 def query(request):
     if request.method != "POST":
-        return render(request, "cases/query.html", {"form": QueryForm()})
+        return freshness.render(request, "cases/query.html", {"form": QueryForm()})
     form = QueryForm(request.POST)
     context = {"form": form}
     if not form.is_valid():
-        return render(request, "cases/query.html", context, status=422)
+        return freshness.render(request, "cases/query.html", context, status=422)
     data = form.cleaned_data
     birth_date = None
     if not data["national_id"].strip():
         if not data["birth_date"].strip():
             context["error"] = _("Please enter the applicant's ID number or birth date.")
             context["error_field"] = form["national_id"].id_for_label
-            return render(request, "cases/query.html", context, status=422)
+            return freshness.render(request, "cases/query.html", context, status=422)
         try:
             birth_date = services.parse_birth_date(data["birth_date"])
         except ValidationError as exc:
             context["error"] = " ".join(exc.messages)
             context["error_field"] = form["birth_date"].id_for_label
-            return render(request, "cases/query.html", context, status=422)
+            return freshness.render(request, "cases/query.html", context, status=422)
     try:
         progress = services.guarded_query(
             data["case_number"],
@@ -48,11 +49,11 @@ def query(request):
     except services.TooManyAttempts:
         context["error"] = services.TOO_MANY_MESSAGE
         context["error_field"] = form["case_number"].id_for_label
-        return render(request, "cases/query.html", context, status=429)
+        return freshness.render(request, "cases/query.html", context, status=429)
     except services.CaseNotFound:
         context["error"] = services.NOT_FOUND_MESSAGE
         context["error_field"] = form["case_number"].id_for_label
-        return render(request, "cases/query.html", context, status=404)
+        return freshness.render(request, "cases/query.html", context, status=404)
     # The facts typed are not shown back: the page may stay on a shared screen.
     return _progress_page(request, progress)
 

@@ -43,6 +43,9 @@ class Office(ClusterableModel):
         blank=True,
         help_text=_("Which of these facts are not yet confirmed, and where to confirm them."),
     )
+    # Moved also when the office's hours or special days change (core/freshness.py), so
+    # the office pages' "last updated" date tells the truth.
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     class Meta:
         ordering = ["county", "code"]
@@ -162,8 +165,23 @@ class StaffProfile(models.Model):
         help_text=_("Empty for county staff who work across offices."),
     )
     title = models.CharField(_("job title"), max_length=50, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
-    duties = models.CharField(_("duties"), max_length=200, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=30,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_(
+            "With the extension, for example 06-9921145#21. Shown on the public staff phone "
+            "list of the office's website, with the name, title and duties; leave it empty to "
+            "keep the staff member off the list."
+        ),
+    )
+    duties = models.CharField(
+        _("duties"),
+        max_length=200,
+        blank=True,
+        help_text=_("What citizens may call about, as the public staff phone list shows it."),
+    )
 
     class Meta:
         verbose_name = _("staff profile")

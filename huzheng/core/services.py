@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from huzheng.core import crypto, pagecache
 from huzheng.core.csvimport import ImportRefused, RowError, csv_rows
 from huzheng.core.middleware import client_ip, current_request
-from huzheng.core.models import AuditEntry, Office, OpeningPeriod, SpecialDay
+from huzheng.core.models import AuditEntry, Office, OpeningPeriod, SpecialDay, StaffProfile
+from huzheng.core.validators import normalize_phone
 
 OPEN = "open"
 NOON = "noon"
@@ -486,3 +487,54 @@ def staff_office(user):
     without one."""
     office_id = getattr(getattr(user, "staff_profile", None), "office_id", None)
     return Office.objects.filter(pk=office_id, is_active=True).first() if office_id else None
+
+
+# --- The public staff phone list ---------------------------------------------------------
+
+_EXTENSION = re.compile(r"\s*(?:#|分機|ext\.?)\s*(\d+)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StaffPhone:
+    """One line of an office's public staff phone list (承辦人電話)."""
+
+    name: str
+    title: str
+    duties: str
+    phone: str
+
+    @property
+    def number(self):
+        """The phone without its extension (06-9921145)."""
+        return _EXTENSION.sub("", self.phone)
+
+    @property
+    def extension(self):
+        """The extension ("21"), or ""."""
+        found = _EXTENSION.search(self.phone)
+        return found.group(1) if found else ""
+
+
+def staff_phone_list(office):
+    """The office's public staff phone list, from the staff profiles the case query also
+    uses: active accounts of that office with a name and a phone, as name (in the office's
+    order, core.i18n.person_name), title, duties and phone, in extension order. Nothing
+    else of a staff member (no e-mail, no username) is shown to the public."""
+    from huzheng.core.i18n import person_name
+
+    # A kept page with the list goes stale when a profile or an account changes.
+    pagecache.depends_on("staff")
+    if office is None:
+        return []
+    profiles = (
+        StaffProfile.objects.filter(office=office, user__is_active=True)
+        .exclude(phone="")
+        .exclude(user__first_name="", user__last_name="")
+        .select_related("user")
+    )
+    rows = [
+        StaffPhone(person_name(p.user), p.title, p.duties, p.phone)
+        for p in profiles
+        if (p.user.first_name or p.user.last_name).strip()
+    ]
+    return sorted(rows, key=lambda row: (normalize_phone(row.phone), row.name))

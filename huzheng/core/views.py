@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from huzheng.core import services
+from huzheng.core import freshness, services
 from huzheng.core.models import Office, WorkerHeartbeat
 from huzheng.core.pagecache import public_page
 
@@ -149,7 +149,10 @@ def office_list(request):
     return render(
         request,
         "core/office_list.html",
-        {"offices": [(office, services.opening_status(office)) for office in offices]},
+        {
+            "offices": [(office, services.opening_status(office)) for office in offices],
+            "page_updated_at": freshness.newest(*(office.updated_at for office in offices)),
+        },
     )
 
 
@@ -167,5 +170,6 @@ def office_detail(request, code):
             "office": office,
             "status": services.opening_status(office),
             "special_days": services.upcoming_special_days(office),
+            "page_updated_at": office.updated_at,
         },
     )

@@ -1,10 +1,12 @@
 """Public ID card pages at /idcards/ (namespace idcards): loss report, how to cancel one,
 the validity check and the issue status. Thin: parse, call services, render."""
 
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+# Django's render, with the footer's "last updated" date: these pages show their own words
+# and what the citizen typed, so the date is when their template last changed here.
+from huzheng.core.freshness import render
 from huzheng.core.ratelimit import client_key
 from huzheng.idcards import services
 from huzheng.idcards.forms import IssueStatusForm, LossReportForm, ValidityForm

@@ -138,13 +138,14 @@ def check_in(office, code, *, kiosk=None, user=None, idempotency_key=None):
     the office's check-in series. The appointments app registers the look-up with
     register_check_in(); until it does, check-in is not offered."""
     code = normalise_appointment_code(code)
-    if not APPOINTMENT_CODE.fullmatch(code):
+    if not appointment_code_is_well_formed(code):
         raise QueueError(
             "invalid_code",
             _(
-                "An appointment code has 6 to 12 letters and digits, as in your "
+                "An appointment code has %(length)s letters and digits, as in your "
                 "booking confirmation. Please check it and try again."
-            ),
+            )
+            % {"length": check_in_code_length()},
             status=422,
         )
     if _check_in_resolver is None:
@@ -177,7 +178,9 @@ def check_in(office, code, *, kiosk=None, user=None, idempotency_key=None):
 _check_in_resolver = None
 _check_in_linker = None
 _check_in_alphabet = None
-APPOINTMENT_CODE = re.compile(r"[A-Z0-9]{6,12}")
+_check_in_length = None
+# Until the appointments app registers its rule (it always does when installed).
+FALLBACK_CODE_LENGTH = 8
 
 
 def normalise_appointment_code(raw):
@@ -187,13 +190,25 @@ def normalise_appointment_code(raw):
     return re.sub(r"[\s\-]", "", text).upper()
 
 
-def register_check_in(resolver, linker=None, alphabet=None):
+def register_check_in(resolver, linker=None, alphabet=None, length=None):
     """Install the appointment look-up: resolver(office, code) returns the booked service
     or raises QueueError with a message for the citizen; linker(office, code, ticket)
     records the ticket on the booking, in the same transaction; alphabet is the
-    characters codes are made of, the keys of the kiosk's on-screen keypad."""
-    global _check_in_resolver, _check_in_linker, _check_in_alphabet
-    _check_in_resolver, _check_in_linker, _check_in_alphabet = resolver, linker, alphabet
+    characters codes are made of, the keys of the kiosk's on-screen keypad; length is how
+    many characters a code has, which the kiosk's hint, field and check all state."""
+    global _check_in_resolver, _check_in_linker, _check_in_alphabet, _check_in_length
+    _check_in_resolver, _check_in_linker = resolver, linker
+    _check_in_alphabet, _check_in_length = alphabet, length
+
+
+def check_in_code_length():
+    """How many letters and digits an appointment code has (the appointments app's rule)."""
+    return _check_in_length or FALLBACK_CODE_LENGTH
+
+
+def appointment_code_is_well_formed(code):
+    """A normalised code of the registered length, letters and digits only."""
+    return re.fullmatch(rf"[A-Z0-9]{{{check_in_code_length()}}}", code) is not None
 
 
 def check_in_keys():

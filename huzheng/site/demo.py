@@ -32,7 +32,6 @@ from huzheng.site.models import (
     NewsIndexPage,
     NewsPage,
     SiteSettings,
-    StaffContact,
 )
 
 HOME_INTRO = (
@@ -492,14 +491,6 @@ FAQ = [  # (service slug or None, question, answer, source kept for review, neve
     ),
 ]
 
-STAFF_CONTACTS = [
-    ("王小明（虛構）", "綜理所務", ""),
-    ("林美華（虛構）", "出生、死亡、結婚、離婚登記", "21"),
-    ("陳志強（虛構）", "遷徙登記、門牌初編與改編", "22"),
-    ("張家豪（虛構）", "國民身分證、戶籍謄本、網站維護", "23"),
-    ("李淑芬（虛構）", "印鑑登記、自然人憑證、到府服務", "24"),
-]
-
 UNITS = [
     ("主任", "綜理所務，督導各項戶政業務。"),
     ("戶籍登記股（展示）", "各項戶籍登記、國民身分證與戶口名簿、戶籍謄本、印鑑登記。"),
@@ -632,8 +623,7 @@ def _agency(home):
     existing = home.get_children().filter(slug="organisation").first()
     if existing is not None:
         return existing.specific
-    office = Office.objects.filter(code="huxi").first()
-    phone = office.phone if office else "06-9921145"
+    # The staff phone list on the page comes from the demo staff's profiles (core.demo).
     page = AgencyPage(
         title="組織與聯絡電話",
         slug="organisation",
@@ -643,10 +633,6 @@ def _agency(home):
     )
     for name, duties in UNITS:
         page.units.add(AgencyUnit(name=name, duties=duties))
-    for name, duties, extension in STAFF_CONTACTS:
-        page.staff_contacts.add(
-            StaffContact(name=name, duties=duties, phone=phone, extension=extension)
-        )
     home.add_child(instance=page)
     page.save_revision().publish()
     return page

@@ -32,6 +32,8 @@
     var keypad = form.querySelector("[data-keypad]");
     var spoken = form.querySelector("[data-code-spoken]");
     if (!input || !keypad) { return; }
+    // The code's length is the field's maxlength, set by the server from the booking rule.
+    var length = input.maxLength > 0 ? input.maxLength : 8;
     keypad.hidden = false;
     // The keypad types; a touch on the field need not open the system keyboard too.
     input.setAttribute("inputmode", "none");
@@ -49,7 +51,7 @@
       if (!key) { return; }
       var code = normaliseCode(input.value);
       if (key.hasAttribute("data-key")) {
-        if (code.length >= 12) { return; }
+        if (code.length >= length) { return; }
         code += key.getAttribute("data-key");
       } else if (key.hasAttribute("data-key-delete")) {
         code = code.slice(0, -1);
@@ -99,7 +101,7 @@
         var code = "";
         (found || []).some(function (one) {
           var value = normaliseCode(one.rawValue);
-          if (/^[A-Z0-9]{6,12}$/.test(value)) { code = value; return true; }
+          if (value.length === input.maxLength && /^[A-Z0-9]+$/.test(value)) { code = value; return true; }
           return false;
         });
         if (!code) { timer = window.setTimeout(look, 250); return; }

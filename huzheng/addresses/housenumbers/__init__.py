@@ -14,6 +14,7 @@ from huzheng.addresses.housenumbers.addressing import (
     clean_query,
     list_streets,
     neighbourhoods,
+    numbers_updated_at,
     search,
 )
 from huzheng.addresses.housenumbers.changes import (
@@ -60,6 +61,7 @@ __all__ = [
     "list_streets",
     "neighbourhoods",
     "normalise",
+    "numbers_updated_at",
     "renumber",
     "search",
     "street_address",

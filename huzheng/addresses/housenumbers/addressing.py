@@ -8,7 +8,7 @@ stored.
 
 import re
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 from django.utils.translation import gettext as _
 
 from huzheng.addresses.models import HouseNumber, Neighbourhood, Village
@@ -153,3 +153,9 @@ def _village_prefix(key, office):
             wanted = [v.name for v in villages if normalise_name(v.name) == candidate]
             return wanted, key[len(candidate) :]
     return [], key
+
+
+def numbers_updated_at(**filters):
+    """When the house numbers a page shows last changed (its "last updated" date): the
+    newest change of the numbers matching the filters (office=…, village=…), or None."""
+    return HouseNumber.objects.filter(**filters).aggregate(newest=Max("updated_at"))["newest"]

@@ -35,6 +35,7 @@ def search(request):
             "results": [(house, housenumbers.street_address(house)) for house in results],
             "villages": villages.filter(house_numbers__isnull=False).distinct(),
             "max_length": housenumbers.MAX_QUERY_LENGTH,
+            "page_updated_at": housenumbers.numbers_updated_at(office=office),
         },
         status=400 if error else 200,
     )
@@ -54,6 +55,7 @@ def house_detail(request, pk):
             "address": housenumbers.street_address(house),
             "events": house.events.all(),
             "office": house.office,
+            "page_updated_at": house.updated_at,
         },
     )
 
@@ -70,6 +72,7 @@ def village_detail(request, pk):
             "office": village.office,
             "neighbourhoods": housenumbers.neighbourhoods(village),
             "streets": housenumbers.list_streets(village),
+            "page_updated_at": housenumbers.numbers_updated_at(village=village),
         },
     )
 

@@ -24,6 +24,7 @@ from huzheng.appointments.services.booking import (
 )
 from huzheng.appointments.services.common import (
     CODE_ALPHABET,
+    CODE_EXAMPLE,
     CODE_LENGTH,
     AppointmentError,
     BookingNotFound,
@@ -75,6 +76,7 @@ from huzheng.appointments.services.slots import (
 __all__ = [
     "CLOSED",
     "CODE_ALPHABET",
+    "CODE_EXAMPLE",
     "CODE_LENGTH",
     "FREE",
     "FULL",

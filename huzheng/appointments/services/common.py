@@ -17,6 +17,7 @@ from huzheng.core.validators import clean_email, clean_phone
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 CODE_LENGTH = 8
+CODE_EXAMPLE = "K7M2Q9XA"  # what the find-a-booking form shows; a test keeps it a real code
 
 
 class AppointmentError(ApiError):

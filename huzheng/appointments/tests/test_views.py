@@ -16,9 +16,10 @@ from icalendar import Calendar
 
 from huzheng.appointments import services
 from huzheng.appointments.models import Booking, SlotClaim
+from huzheng.appointments.services.common import new_code
 from huzheng.core.identity import check_digit_for
 from huzheng.core.qr import qr_svg
-from huzheng.queueing.services import APPOINTMENT_CODE, normalise_appointment_code
+from huzheng.queueing.services import appointment_code_is_well_formed, normalise_appointment_code
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +167,7 @@ def test_booking_a_free_time_sends_a_confirmation_with_a_calendar_file(
     # The QR code carries the bare booking code, which the kiosk's check-in accepts.
     drawn = re.search(r' d="([^"]+)"', qr_svg(booking.code, label="-")).group(1)
     assert f' d="{drawn}"' in html
-    assert APPOINTMENT_CODE.fullmatch(normalise_appointment_code(booking.code))
+    assert appointment_code_is_well_formed(normalise_appointment_code(booking.code))
     assert "citizen@example.com" in html
     assert ALICE not in html  # the ID number shows masked only
 
@@ -333,6 +334,15 @@ def test_a_wrong_code_and_a_wrong_id_number_get_the_same_answer(
         assert booking.name not in html
     assert len(set(answers)) == 1
     assert "No booking matches this code and ID number." in answers[0] or "預約" in answers[0]
+
+
+def test_the_find_page_states_the_length_booking_codes_really_have(client, huxi):
+    html = client.get(reverse("appointments:manage")).content.decode()
+    assert f"{services.CODE_LENGTH} 碼" in html
+    assert services.CODE_EXAMPLE in html
+    # The example shown is a code the rule could draw.
+    assert len(services.CODE_EXAMPLE) == len(new_code()) == services.CODE_LENGTH
+    assert set(services.CODE_EXAMPLE) <= set(services.CODE_ALPHABET)
 
 
 def test_the_owner_finds_the_booking_with_code_and_id_number(

@@ -6,6 +6,7 @@ one, and each says file, line and key, so an office fixes its file in one pass. 
 read as the catalog's is (``catalog.datafiles.reading``: safe loader, keys given twice
 refused)."""
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from huzheng.catalog.datafiles.reading import parse_yaml, place_of, yaml_files
 from huzheng.catalog.eforms.schema import CHOICE, KINDS, ROW_WIDTH, Box, Choice, EForm, FormField
 from huzheng.catalog.eforms.schema import Section as FormSection
+from huzheng.core.freshness import file_changed_at
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "eforms"
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
@@ -73,6 +75,7 @@ def read_eforms(path=DEFAULT_PATH):
         form = _form(document, file.name, problems)
         if form is None:
             continue
+        form = dataclasses.replace(form, updated_at=file_changed_at(file))
         places.setdefault(form.slug, []).append(file.name)
         forms.setdefault(form.slug, form)
     for slug, files in places.items():

@@ -1,6 +1,7 @@
 """What an e-form is made of: field kinds, fields, sections, boxes and the form, with
 bilingual labels picked by the active language, and the paper grid's measures."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.functional import lazy
@@ -130,6 +131,8 @@ class EForm:
     sections: tuple[Section, ...]
     boxes: tuple[Box, ...] = (Box("申請人簽名或蓋章", "Applicant's signature or seal"),)
     notes: tuple[tuple[str, str], ...] = ()
+    # When the definition's file last changed here: the form's "last updated" date.
+    updated_at: dt.datetime | None = None
 
     @property
     def title_text(self):

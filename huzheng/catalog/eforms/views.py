@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from huzheng.catalog import eforms
 from huzheng.catalog.models import RegistrationService
+from huzheng.core import freshness
 from huzheng.core.i18n import is_english
 from huzheng.core.pdf import render_pdf
 
@@ -32,7 +33,10 @@ def form_list(request):
             "forms": [
                 {"definition": form, "service_url": services.get(form.service_slug)}
                 for form in eforms.FORMS.values()
-            ]
+            ],
+            "page_updated_at": freshness.newest(
+                *(form.updated_at for form in eforms.FORMS.values())
+            ),
         },
     )
 
@@ -58,6 +62,7 @@ def fill(request, slug):
             "form": form,
             "sections": _form_sections(definition, form),
             "error_summary": _error_summary(definition, form),
+            "page_updated_at": definition.updated_at,
         },
     )
 

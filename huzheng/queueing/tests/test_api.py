@@ -163,7 +163,7 @@ def test_check_in_with_a_code_nobody_booked_is_refused_clearly(client, office):
     response = post(
         client,
         "/api/v1/queue/huxi/check-in",
-        {"appointment_code": "AB12CD", "idempotency_key": "c1"},
+        {"appointment_code": "AB12CD34", "idempotency_key": "c1"},
         HTTP_AUTHORIZATION=f"Kiosk {TOKEN}",
     )
     assert response.status_code == 404

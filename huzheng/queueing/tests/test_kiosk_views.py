@@ -294,7 +294,9 @@ def test_a_queue_error_shows_its_message(kiosk_client, huxi):
 # --- appointment check-in --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", ["", "abc", "ABCDE", "A" * 13, "AB-CD!EF", "<script>"])
+@pytest.mark.parametrize(
+    "code", ["", "abc", "ABCDE", "ABCDEFG", "ABCDEFGHJ", "A" * 13, "AB-CD!EF", "<script>"]
+)
 def test_a_malformed_appointment_code_is_refused_by_the_check_in_rule(kiosk_client, huxi, code):
     # The code's format is the queue service's rule (as for the API), not the kiosk's.
     response = _take(kiosk_client, huxi, action="check_in", code=code)
@@ -302,6 +304,22 @@ def test_a_malformed_appointment_code_is_refused_by_the_check_in_rule(kiosk_clie
     assert b'role="alert"' in response.content
     assert b"<script>" not in response.content.split(b"</main>")[0]
     assert not Ticket.objects.exists()
+
+
+def test_the_check_in_hint_and_field_state_the_length_booking_codes_really_have(kiosk_client, huxi):
+    from huzheng.appointments.services.common import CODE_LENGTH, new_code
+
+    assert len(new_code()) == CODE_LENGTH  # the rule that draws the codes
+    html = kiosk_client.get(_url("kiosk", huxi) + "?mode=check-in").content.decode()
+    hint = html.split('id="code-hint">')[1].split("</p>")[0]
+    assert f"{CODE_LENGTH} 碼" in hint
+    assert "6至12" not in html and "12" not in hint
+    assert f'maxlength="{CODE_LENGTH}"' in html
+    assert f'pattern="[A-Za-z0-9]{{{CODE_LENGTH}}}"' in html
+    # A code one short is refused with the same length in the message.
+    refused = _take(kiosk_client, huxi, action="check_in", code=new_code()[:-1])
+    assert refused.status_code == 422
+    assert f"{CODE_LENGTH} 碼" in refused.content.decode().split('id="code-error">')[1]
 
 
 def test_a_well_formed_code_is_checked_in(kiosk_client, huxi):

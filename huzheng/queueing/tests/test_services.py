@@ -121,7 +121,7 @@ def test_check_in_is_refused_when_no_appointment_look_up_is_registered(office):
     office, _series = office
     with check_in_look_up(None):
         with pytest.raises(QueueError) as error:
-            services.check_in(office, "ABC123")
+            services.check_in(office, "ABC12345")
     assert error.value.code == "check_in_unavailable"
     assert Ticket.objects.count() == 0
 
@@ -130,13 +130,14 @@ def test_a_registered_check_in_gives_a_ticket_in_the_check_in_series(office, tra
     office, series = office
     linked = []
     with check_in_look_up(lambda office, code: transcript, lambda *args: linked.append(args)):
-        ticket, created = services.check_in(office, "abc123", idempotency_key="k")
-        again, created_again = services.check_in(office, "abc123", idempotency_key="k")
+        ticket, created = services.check_in(office, "abc12345", idempotency_key="k")
+        again, created_again = services.check_in(office, "abc12345", idempotency_key="k")
     assert created and ticket.series == series["C"]
-    assert (ticket.label, ticket.appointment_code, ticket.service) == ("C001", "ABC123", transcript)
+    shown = (ticket.label, ticket.appointment_code, ticket.service)
+    assert shown == ("C001", "ABC12345", transcript)
     # The double tap gives the same ticket and links the booking once.
     assert (again, created_again) == (ticket, False)
-    assert linked == [(office, "ABC123", ticket)]
+    assert linked == [(office, "ABC12345", ticket)]
 
 
 def test_a_refused_check_in_writes_nothing(office):
@@ -147,15 +148,20 @@ def test_a_refused_check_in_writes_nothing(office):
 
     with check_in_look_up(refuse):
         with pytest.raises(QueueError):
-            services.check_in(office, "ABC123")
+            services.check_in(office, "ABC12345")
     assert not Ticket.objects.exists()
 
 
 @contextmanager
 def check_in_look_up(resolver, linker=None):
     """Swap the appointments app's look-up for this test, then put it back."""
-    saved = (services._check_in_resolver, services._check_in_linker, services._check_in_alphabet)
-    services.register_check_in(resolver, linker, saved[2])
+    saved = (
+        services._check_in_resolver,
+        services._check_in_linker,
+        services._check_in_alphabet,
+        services._check_in_length,
+    )
+    services.register_check_in(resolver, linker, saved[2], saved[3])
     try:
         yield
     finally:
@@ -210,7 +216,7 @@ def test_a_checked_in_appointment_is_called_in_the_priority_line(office):
     office, _series = office
     issue(office)
     issue(office)
-    booked = issue(office, appointment_code="ABC123")
+    booked = issue(office, appointment_code="ABC12345")
     desk = counter(office)
     # The booked citizen goes before earlier regular tickets, as priority tickets do.
     order = [services.call_next(desk).label for _ in range(3)]

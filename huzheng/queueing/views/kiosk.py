@@ -193,6 +193,7 @@ def _render_kiosk(request, office, choice, *, error="", code="", status=200):
             "code": code,
             "check_in_value": CHECK_IN,
             "keypad_keys": services.check_in_keys(),
+            "code_length": services.check_in_code_length(),
         },
         status=status,
     )

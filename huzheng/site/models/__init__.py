@@ -2,7 +2,7 @@
 (as consumerfinance.gov's ``v1/models/`` does). Everything is re-exported here, so
 ``huzheng.site.models.NewsPage`` and the migrations keep working."""
 
-from huzheng.site.models.agency import AgencyPage, AgencyUnit, StaffContact
+from huzheng.site.models.agency import AgencyPage, AgencyUnit
 from huzheng.site.models.base import (
     RICH_TEXT_FEATURES,
     BodyBlock,
@@ -70,7 +70,6 @@ __all__ = [
     "NewsPage",
     "ReviewedPage",
     "SiteSettings",
-    "StaffContact",
     "faq_entries_for",
     "filter_laws",
     "law_filters",

@@ -1,15 +1,18 @@
-"""The office itself (機關介紹): organisation, staff phone list, how to get here."""
+"""The office itself (機關介紹): organisation, staff phone list, how to get here. The
+staff phone list is not typed here: it comes from the office's staff profiles
+(core.services.staff_phone_list), the same records the case query gives a clerk's phone
+from, so the two cannot disagree."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from huzheng.core.services import staff_phone_list
 from huzheng.core.text import plain_text
-from huzheng.core.validators import validate_phone
 from huzheng.search.taxonomy import Policy, Topic
 from huzheng.site.models.base import (
     RICH_TEXT_FEATURES,
@@ -30,7 +33,14 @@ class AgencyPage(IntroducedPage):
     content_panels = [
         *IntroducedPage.content_panels,
         InlinePanel("units", label=_("Organisation")),
-        InlinePanel("staff_contacts", label=_("Staff phone list")),
+        HelpPanel(
+            content=_(
+                "The staff phone list on this page comes from the staff profiles of the "
+                "office (Office › Staff in the back office): change a name, title, duties "
+                "or phone there, and the page shows it at once."
+            ),
+            heading=_("Staff phone list"),
+        ),
         FieldPanel("bus_info"),
     ]
     search_fields = [*IntroducedPage.search_fields, index.SearchField("bus_info")]
@@ -41,10 +51,16 @@ class AgencyPage(IntroducedPage):
     class Meta:
         verbose_name = _("agency page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The office of the site answering (core.middleware.OfficeMiddleware).
+        context["staff_phones"] = staff_phone_list(getattr(request, "office", None))
+        return context
+
     def search_body(self):
+        # The staff list is read live from the profiles, not indexed with the page.
         units = " ".join(f"{u.name} {u.duties}" for u in self.units.all())
-        staff = " ".join(f"{c.name} {c.duties}" for c in self.staff_contacts.all())
-        return " ".join([plain_text(self.intro), units, staff, plain_text(self.bus_info)])
+        return " ".join([plain_text(self.intro), units, plain_text(self.bus_info)])
 
 
 class AgencyUnit(Orderable):
@@ -59,27 +75,3 @@ class AgencyUnit(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
-
-
-class StaffContact(Orderable):
-    """One line of the staff phone list (承辦人電話)."""
-
-    page = ParentalKey(AgencyPage, on_delete=models.CASCADE, related_name="staff_contacts")
-    name = models.CharField(_("name"), max_length=50)
-    duties = models.CharField(_("duties"), max_length=300)
-    phone = models.CharField(_("phone"), max_length=30, validators=[validate_phone])
-    extension = models.CharField(_("extension"), max_length=10, blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("duties"),
-        FieldRowPanel([FieldPanel("phone"), FieldPanel("extension")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("staff contact")
-        verbose_name_plural = _("staff phone list")
-
-    @property
-    def dial(self):
-        return f"{self.phone}#{self.extension}" if self.extension else self.phone

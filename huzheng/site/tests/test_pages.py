@@ -203,8 +203,8 @@ def test_each_service_links_to_its_questions(client, demo_data):
 def test_the_agency_page_shows_units_phones_hours_and_bus(client, demo_data):
     html = client.get("/organisation/").content.decode()
     assert "戶籍登記股" in html
-    assert "（虛構）" in html
-    assert 'href="tel:069921145,21"' in html
+    assert "姓名皆為虛構" in html  # the demo says its staff are made up
+    assert 'href="tel:069921145,21"' in html and "陳志明" in html  # from the staff profiles
     assert "公車" in html and "尚未查證" in html
     assert 'class="office-hours"' in html.split("<main")[1].split("</main>")[0]
 
