@@ -83,14 +83,7 @@ def candidates(groups, every=True):
     """A filter for SearchDocument: documents that may have a word of every group (of
     any group when ``every`` is false), through the index; None when it cannot narrow
     the search down (then the substring check alone decides, as before)."""
-    parts = []
-    for group in groups:
-        words = [word_terms(word) for word in group]
-        if not words or None in words:
-            if every:
-                continue  # this group is left to the substring check
-            return None  # any group may match: one unknown group means any document
-        parts.append(words)
+    parts = _parts(groups, every)
     if not parts:
         return None
     if connection.vendor == "postgresql":
@@ -106,6 +99,65 @@ def candidates(groups, every=True):
         sql = "SELECT rowid FROM search_index_terms WHERE search_index_terms MATCH %s"
         return Q(pk__in=RawSQL(sql, [expression]))  # noqa: S611
     return None
+
+
+def count(groups, every=True):
+    """How many documents the index gives as candidates (what ``candidates`` would
+    select), counted in the index itself without reading a document's row; None when
+    the index cannot narrow the search down."""
+    parts = _parts(groups, every)
+    if not parts or connection.vendor not in ("sqlite", "postgresql"):
+        return None
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT count(*) FROM search_index_terms WHERE search_index_terms MATCH %s",
+                [_fts_query(parts, every)],
+            )
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM search_searchdocument WHERE terms @@ %s::tsquery",
+                [_tsquery(parts, every)],
+            )
+        return cursor.fetchone()[0]
+
+
+def best(groups, limit, every=True):
+    """The ids of at most ``limit`` candidates, in the index's own order: FTS5's BM25
+    rank on SQLite (rare terms and short documents first); on PostgreSQL the first ones
+    the GIN index's bitmap gives, in table order (ranking every match with ``ts_rank``
+    would read every match's terms: the cost this bound is there to avoid)."""
+    parts = _parts(groups, every)
+    if not parts:
+        return None
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT rowid FROM search_index_terms WHERE search_index_terms MATCH %s "
+                "ORDER BY rank LIMIT %s",
+                [_fts_query(parts, every), limit],
+            )
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT id FROM search_searchdocument WHERE terms @@ %s::tsquery LIMIT %s",
+                [_tsquery(parts, every), limit],
+            )
+        else:
+            return None
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _parts(groups, every):
+    """The terms of each group's words; [] when the index cannot narrow the search."""
+    parts = []
+    for group in groups:
+        words = [word_terms(word) for word in group]
+        if not words or None in words:
+            if every:
+                continue  # this group is left to the substring check
+            return []  # any group may match: one unknown group means any document
+        parts.append(words)
+    return parts
 
 
 def _fts_query(parts, every):
