@@ -635,17 +635,20 @@ def _bounded(groups, filters, understood, most_words=False):
         documents, matched = _most_words(understood, filters)
     else:
         documents, matched = _matching(groups, filters), None
-    count = postings.count(groups, every)
-    if count is None or count <= RANK_LIMIT:
+    counted = postings.count(groups, every)
+    if counted is None or counted[0] <= RANK_LIMIT:
         return _ranked(documents, understood, matched), None
+    count, count_exact = counted
     everything = documents
+    exact = every and all(postings.is_exact(word) for group in groups for word in group)
     if filters:
         ids = list(documents.values_list("pk", flat=True)[:RANK_LIMIT])
         bound = Bound(RANK_LIMIT, "more")
     else:
         ids = postings.best(groups, RANK_LIMIT, every)
-        exact = every and all(postings.is_exact(word) for group in groups for word in group)
         bound = Bound(count, "exact" if exact else "about")
+        if not count_exact:  # PostgreSQL stopped counting at postings.COUNT_LIMIT
+            bound.kind = "more"
     first = documents.filter(type__in=FIRST_TYPES).values_list("pk", flat=True)
     # The bounded set's rows alone: not the index's every candidate again.
     within = set(ids) | set(first[:FIRST_LIMIT])
@@ -656,13 +659,16 @@ def _bounded(groups, filters, understood, most_words=False):
     rows = _ranked(documents, understood, matched)
     if filters and len(ids) < RANK_LIMIT:  # every match is among them: an ordinary result
         return rows, None
-    if bound.kind == "about":
+    if bound.kind != "exact":
         # The candidates of a long word include documents with its bigrams apart: the
         # share of the sample that has the word scales the index's count.
         passed = len({row[0] for row in rows} & set(ids))
         if not passed:  # none of the sample has it: rank every match after all
             return _ranked(everything, understood, matched), None
-        bound.total = round(count * passed / len(ids))
+        if bound.kind == "about":
+            bound.total = round(count * passed / len(ids))
+        elif not exact:  # a capped count of candidates is no lower bound: what was seen is
+            bound.total = len(rows)
     return rows, bound
 
 

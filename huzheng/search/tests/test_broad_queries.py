@@ -5,9 +5,10 @@ instead of RANK_LIMIT, so a handful of notices is "broad"."""
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
 
-from huzheng.search import services
+from huzheng.search import postings, services
 from huzheng.search.models import BestBet
 from huzheng.search.registry import Document
 
@@ -110,3 +111,12 @@ def test_the_api_says_how_the_total_was_counted(broad):
     data = Client().get("/api/v1/search", {"q": "戶籍", "type": "news"}).json()
     assert (data["total"], data["total_kind"]) == (LIMIT, "more")
     assert data["ranked"] == LIMIT
+
+
+def test_postgresql_stops_counting_at_its_limit_and_says_more_than(broad, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's FTS5 counts every candidate in the index itself")
+    monkeypatch.setattr(postings, "COUNT_LIMIT", 20)
+    result = services.search("戶籍")
+    assert (result.total_kind, result.total) == ("more", 20)
+    assert result.hits[0].document.key == "test:transcript-service"
