@@ -18,6 +18,11 @@ from common import report, setup_django, time_calls
 # BENCH_DOCUMENTS=10000,100000 measures one size after the other on the same database.
 SIZES = [int(n) for n in os.environ.get("BENCH_DOCUMENTS", "10000").split(",")]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "100"))
+WARMUP = int(os.environ.get("BENCH_WARMUP", "10"))
+# BENCH_PREPARED=1 reuses a corpus of the right size left by an earlier run (with
+# DATABASE_URL, or BENCH_SQLITE_PATH for SQLite) instead of generating it again: at
+# 100,000 documents generating takes minutes on a loaded machine.
+PREPARED = os.environ.get("BENCH_PREPARED") == "1"
 BODY_SENTENCES = 8  # the body of a generated document: this many sentences
 COMBINATIONS = 997  # facet and date combinations the documents draw from
 QUERIES = [
@@ -47,8 +52,11 @@ def main():
 
     for documents in SIZES:
         started = time.perf_counter()
-        generate(connection, postings, text, SearchDocument, documents)
-        rebuild_vocabulary()
+        if PREPARED and SearchDocument.objects.filter(source="bench").count() == documents:
+            print("index: reusing the generated corpus (BENCH_PREPARED)")
+        else:
+            generate(connection, postings, text, SearchDocument, documents)
+            rebuild_vocabulary()
         seconds = time.perf_counter() - started
         total = SearchDocument.objects.count()
         bodies = SearchDocument.objects.values_list("body", flat=True)[:2000]
@@ -191,7 +199,7 @@ def uncached(client, path):
         response = client.get(f"{path}&bench={next(calls)}")
         assert response.status_code == 200, (path, response.status_code)
 
-    return time_calls(get, ROUNDS)
+    return time_calls(get, ROUNDS, WARMUP)
 
 
 if __name__ == "__main__":

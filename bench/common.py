@@ -17,7 +17,9 @@ def setup_django():
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "huzheng.settings")
     if "DATABASE_URL" not in os.environ:
-        os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+        # BENCH_SQLITE_PATH keeps the database between runs (bench_search's BENCH_PREPARED).
+        default = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+        os.environ["SQLITE_PATH"] = os.environ.get("BENCH_SQLITE_PATH") or default
     os.environ["DEBUG"] = "1"
 
     import django

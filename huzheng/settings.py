@@ -157,10 +157,17 @@ TEMPLATES = [
 # SQLite serves one office only if concurrent writes wait instead of failing: WAL lets
 # readers run beside a writer, the busy timeout makes writers queue, and IMMEDIATE
 # transactions take the write lock at BEGIN rather than failing halfway through.
+# Reads go through a memory map of the file (mmap_size, at most 256 MB: pages the OS
+# caches anyway, read without a system call each) with a slightly larger page cache
+# (8 MB a connection): a broad search reads thousands of index pages (docs/performance.md,
+# issue 17). Modest on purpose; every app's connection gets them.
 SQLITE_OPTIONS = {
     "timeout": 20,
     "transaction_mode": "IMMEDIATE",
-    "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"),
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+        "PRAGMA mmap_size=268435456; PRAGMA cache_size=-8000;"
+    ),
 }
 
 DATABASE_URL = env("DATABASE_URL")

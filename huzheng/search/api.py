@@ -40,6 +40,10 @@ class SearchOut(Schema):
     query_cut: bool
     terms: list[str]
     total: int
+    # "exact"; "about" (an estimate for a broad query); "more" (at least ``total``)
+    total_kind: str
+    # a broad query: how many of the best matches were ranked and paged (0: all of them)
+    ranked: int
     page: int
     pages: int
     per_page: int
@@ -70,6 +74,8 @@ def search(request, params: Query[SearchParams]):
         "query_cut": cut,
         "terms": result.terms,
         "total": result.total,
+        "total_kind": result.total_kind,
+        "ranked": result.ranked,
         "page": result.page.number if result.page else 1,
         "pages": result.page.paginator.num_pages if result.page else 0,
         "per_page": services.PER_PAGE,

@@ -19,7 +19,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.fields import TextField
@@ -83,14 +83,7 @@ def candidates(groups, every=True):
     """A filter for SearchDocument: documents that may have a word of every group (of
     any group when ``every`` is false), through the index; None when it cannot narrow
     the search down (then the substring check alone decides, as before)."""
-    parts = []
-    for group in groups:
-        words = [word_terms(word) for word in group]
-        if not words or None in words:
-            if every:
-                continue  # this group is left to the substring check
-            return None  # any group may match: one unknown group means any document
-        parts.append(words)
+    parts = _parts(groups, every)
     if not parts:
         return None
     if connection.vendor == "postgresql":
@@ -106,6 +99,86 @@ def candidates(groups, every=True):
         sql = "SELECT rowid FROM search_index_terms WHERE search_index_terms MATCH %s"
         return Q(pk__in=RawSQL(sql, [expression]))  # noqa: S611
     return None
+
+
+# PostgreSQL counts a GIN index's matches only by visiting their rows; past this many a
+# count says "more than" instead (SQLite's FTS5 counts in the index itself, exactly).
+COUNT_LIMIT = 10_000
+
+
+def count(groups, every=True):
+    """(n, exact): how many documents the index gives as candidates (what ``candidates``
+    would select); on PostgreSQL at most COUNT_LIMIT, with exact false past it. None
+    when the index cannot narrow the search down."""
+    parts = _parts(groups, every)
+    if not parts or connection.vendor not in ("sqlite", "postgresql"):
+        return None
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM search_index_terms WHERE search_index_terms MATCH %s",
+                [_fts_query(parts, every)],
+            )
+            return cursor.fetchone()[0], True
+    rows = _through_index(
+        "SELECT count(*) FROM (SELECT 1 FROM search_searchdocument "
+        "WHERE terms @@ %s::tsquery LIMIT %s) AS found",
+        [_tsquery(parts, every), COUNT_LIMIT + 1],
+    )
+    n = rows[0][0]
+    return min(n, COUNT_LIMIT), n <= COUNT_LIMIT
+
+
+def best(groups, limit, every=True):
+    """The ids of at most ``limit`` candidates, in the index's own order, which costs
+    nothing to follow: on SQLite newest-indexed first (FTS5 walks its rowids either
+    way); on PostgreSQL the first ones the GIN index's bitmap gives, in table order.
+    Not a relevance rank: FTS5's ``ORDER BY rank`` (BM25) took 3–20 s at 100,000
+    documents (it reads every match's row of the external content table), and
+    ``ts_rank`` would read every match's terms — the cost the bound is there to avoid.
+    The project's own ranking orders the set this picks (services._bounded)."""
+    parts = _parts(groups, every)
+    if not parts:
+        return None
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid FROM search_index_terms WHERE search_index_terms MATCH %s "
+                "ORDER BY rowid DESC LIMIT %s",
+                [_fts_query(parts, every), limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+    if connection.vendor == "postgresql":
+        rows = _through_index(
+            "SELECT id FROM search_searchdocument WHERE terms @@ %s::tsquery LIMIT %s",
+            [_tsquery(parts, every), limit],
+        )
+        return [row[0] for row in rows]
+    return None
+
+
+def _through_index(sql, params):
+    """Rows of ``sql`` with PostgreSQL told to use the index. With a LIMIT its planner
+    would read the table in order hoping for early matches, and detoast every row's
+    terms: seconds at 100,000 documents for a word in one or two percent of them (as
+    services._exists explains)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _parts(groups, every):
+    """The terms of each group's words; [] when the index cannot narrow the search."""
+    parts = []
+    for group in groups:
+        words = [word_terms(word) for word in group]
+        if not words or None in words:
+            if every:
+                continue  # this group is left to the substring check
+            return []  # any group may match: one unknown group means any document
+        parts.append(words)
+    return parts
 
 
 def _fts_query(parts, every):

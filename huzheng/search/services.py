@@ -38,6 +38,12 @@ START_BONUS = 6  # the title starts with the query
 WHOLE_TITLE_BONUS = 30  # the query is the whole title
 POPULAR_DAYS = 30
 FEW = 5  # fewer results with every word than this: those with most words follow
+# A broad query (more candidates than RANK_LIMIT in the index) is ranked over a bounded
+# set: the index's own best RANK_LIMIT, plus up to FIRST_LIMIT services, tools and forms
+# fetched apart so the cut never drops them. The total is then the index's count.
+RANK_LIMIT = 1000
+FIRST_LIMIT = 200
+FIRST_TYPES = [DocumentType.SERVICE, DocumentType.TOOL, DocumentType.FORM]
 
 
 # --- Indexing ---------------------------------------------------------------------------
@@ -137,6 +143,13 @@ class SearchResult:
     analysis: object = None  # the analysis.Analysis searched for
     corrected: str = ""  # the corrected query shown instead of one that found nothing
     partial: bool = False  # no document has every word: those with most of them
+    # How ``total`` counts: "exact"; "about" (the index's count of candidates for a broad
+    # query, before the exact check of long words); "more" (at least this many: a broad
+    # query with filters, not counted past the bound).
+    total_kind: str = "exact"
+    # A broad query: only this many of the best candidates were ranked (and paged, and
+    # counted in the facets); 0 when every match was.
+    ranked: int = 0
 
     @property
     def intent(self):
@@ -145,6 +158,10 @@ class SearchResult:
     @property
     def empty(self):
         return self.total == 0
+
+    @property
+    def capped(self):
+        return bool(self.ranked)
 
 
 def search(query, filters=None, page=1, per_page=PER_PAGE):
@@ -158,24 +175,28 @@ def search(query, filters=None, page=1, per_page=PER_PAGE):
     result.analysis = understood
     if not understood.groups and not filters:
         return result
-    rows = _ranked(_matching(understood.groups, filters), understood)
+    rows, bound = _bounded(understood.groups, filters, understood)
     if not rows and understood.groups:
         corrected = spelling.correct(understood, lambda groups: _exists(_matching(groups, filters)))
         if corrected is not None:
             result.corrected = corrected.phrase
             understood = result.analysis = corrected
             result.terms = corrected.words
-            rows = _ranked(_matching(corrected.groups, filters), corrected)
+            rows, bound = _bounded(corrected.groups, filters, corrected)
         elif len(understood.groups) > 1:
-            rows = _most_words(understood, filters)
+            rows, bound = _bounded(understood.groups, filters, understood, most_words=True)
             result.partial = bool(rows)
     elif len(rows) < FEW and len(understood.groups) > 1:
         # Few documents have every word: those with most of them follow.
         found = {row[0] for row in rows}
-        rows += [row for row in _most_words(understood, filters) if row[0] not in found]
+        more, _bound = _bounded(understood.groups, filters, understood, most_words=True)
+        rows += [row for row in more if row[0] not in found]
     if not filters:
         rows = _pin_best_bets(rows, query, understood)
     result.total = len(rows)
+    if bound is not None and rows:
+        result.ranked = len(rows)
+        result.total, result.total_kind = max(bound.total, len(rows)), bound.kind
     result.page = Paginator(rows, per_page).get_page(page)
     documents = SearchDocument.objects.in_bulk([row[0] for row in result.page.object_list])
     terms = [word for group in understood.groups for word in group]
@@ -475,11 +496,15 @@ def empty_search_counts(first, last):
 # --- Helpers ------------------------------------------------------------------------------
 
 
-def _matching(groups, filters):
+def _matching(groups, filters, within=None):
     """Documents with a word of every group and every facet filter: the inverted index
-    picks the candidates, the substring check on their folded text decides."""
+    picks the candidates (or ``within``: ids it picked already), the substring check on
+    their folded text decides."""
     documents = SearchDocument.objects.all()
-    candidates = postings.candidates(groups)
+    if within is not None:
+        candidates = Q(pk__in=within)
+    else:
+        candidates = postings.candidates(groups)
     if candidates is not None:
         documents = documents.filter(candidates)
     for group in groups:
@@ -570,18 +595,81 @@ def _ranked(matches, understood, matched=None):
     return rows
 
 
-def _most_words(understood, filters):
-    """The fallback when no document has every word: those with most of them first."""
+def _most_words(understood, filters, within=None):
+    """The fallback when no document has every word: those with most of them, and how
+    many words each has (for _ranked)."""
     either = Q()
     matched = Value(0, output_field=IntegerField())
     for group in understood.groups:
         either |= _any("text_index", group)
         matched = matched + _when(_any("text_index", group), 1)
     documents = _matching([], filters)
-    candidates = postings.candidates(understood.groups, every=False)
+    if within is not None:
+        candidates = Q(pk__in=within)
+    else:
+        candidates = postings.candidates(understood.groups, every=False)
     if candidates is not None:
         documents = documents.filter(candidates)
-    return _ranked(documents.filter(either), understood, matched)
+    return documents.filter(either), matched
+
+
+@dataclass
+class Bound:
+    total: int  # what the result says it found
+    kind: str  # how: SearchResult.total_kind
+
+
+def _bounded(groups, filters, understood, most_words=False):
+    """(rows, bound): the matches ranked (_ranked), and None; or for a broad query — more
+    candidates in the index than RANK_LIMIT — a bounded set ranked and its Bound.
+
+    Reading, scoring and sorting every match of a word found in most of the index is
+    what made such a query take seconds at 100,000 documents. Past the limit the index
+    picks: without filters its own best RANK_LIMIT candidates (postings.best) and the
+    total is its count (exact when no word needs the substring check, "about" when one
+    does); with filters, the first RANK_LIMIT matches the database finds and "more than".
+    Services, tools and forms with the words are fetched apart (FIRST_LIMIT of them), so
+    the cut never drops them, and the project's own ranking orders the set."""
+    every = not most_words
+    if most_words:
+        documents, matched = _most_words(understood, filters)
+    else:
+        documents, matched = _matching(groups, filters), None
+    counted = postings.count(groups, every)
+    if counted is None or counted[0] <= RANK_LIMIT:
+        return _ranked(documents, understood, matched), None
+    count, count_exact = counted
+    everything = documents
+    exact = every and all(postings.is_exact(word) for group in groups for word in group)
+    if filters:
+        ids = list(documents.values_list("pk", flat=True)[:RANK_LIMIT])
+        bound = Bound(RANK_LIMIT, "more")
+    else:
+        ids = postings.best(groups, RANK_LIMIT, every)
+        bound = Bound(count, "exact" if exact else "about")
+        if not count_exact:  # PostgreSQL stopped counting at postings.COUNT_LIMIT
+            bound.kind = "more"
+    first = documents.filter(type__in=FIRST_TYPES).values_list("pk", flat=True)
+    # The bounded set's rows alone: not the index's every candidate again.
+    within = set(ids) | set(first[:FIRST_LIMIT])
+    if most_words:
+        documents, matched = _most_words(understood, filters, within)
+    else:
+        documents = _matching(groups, filters, within)
+    rows = _ranked(documents, understood, matched)
+    if filters and len(ids) < RANK_LIMIT:  # every match is among them: an ordinary result
+        return rows, None
+    if bound.kind != "exact":
+        # The candidates of a long word include documents with its bigrams apart: the
+        # share of the sample that has the word scales the index's count.
+        passed = len({row[0] for row in rows} & set(ids))
+        if not passed:  # none of the sample has it: rank every match after all
+            return _ranked(everything, understood, matched), None
+        if bound.kind == "about":
+            bound.total = round(count * passed / len(ids))
+        elif not exact:  # a capped count of candidates is no lower bound: what was seen is
+            bound.total = len(rows)
+    return rows, bound
 
 
 def _facet_tokens(rows):
