@@ -41,7 +41,7 @@ def page_document(page):
     fields = {
         "key": page_key(page.pk),
         "title": page.title,
-        "url": page.get_url() or page.url_path,
+        "url": _page_path(page),
         "type": DocumentType.PAGE,
         "summary": summary,
         "body": "\n".join(_page_text(page)),
@@ -51,6 +51,15 @@ def page_document(page):
     if callable(refine):
         fields.update(refine() or {})
     return Document(**fields)
+
+
+def _page_path(page):
+    """The page's address on its own site, from the root: the results link through
+    /search/go/, which follows only such addresses. (page.get_url() gives a full address
+    built from the Site's host and port as soon as there are several sites, one per
+    office, and that is not the address a visitor came by.)"""
+    parts = page.get_url_parts()
+    return parts[2] if parts else page.url_path
 
 
 def page_is_searchable(page):

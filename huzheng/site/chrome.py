@@ -38,8 +38,12 @@ class Link:
         return pick(self.title, self.title_en)
 
     @classmethod
-    def to(cls, page):
-        return cls(page.title, page.get_url(), page.pk, getattr(page, "title_en", ""))
+    def to(cls, page, site=None):
+        # Relative to the site the chrome is for: without it, a platform of several sites
+        # (one per office) gets full addresses built from the Site's host and port, which
+        # are not the address the visitor came by (`make run`, a proxy, a test server).
+        url = page.get_url(current_site=site)
+        return cls(page.title, url, page.pk, getattr(page, "title_en", ""))
 
 
 @dataclass(frozen=True)
@@ -99,9 +103,11 @@ def _build(site):
         site_settings = SiteSettings.objects.filter(site=site).first()
         if site_settings is not None and site_settings.office_id:
             office = _offices().filter(pk=site_settings.office_id).first()
-        menu = tuple(Link.to(p) for p in site.root_page.get_children().live().in_menu().specific())
+        menu = tuple(
+            Link.to(p, site) for p in site.root_page.get_children().live().in_menu().specific()
+        )
         if site_settings is not None:
-            footer = tuple(Link.to(p) for p in site_settings.footer_pages())
+            footer = tuple(Link.to(p, site) for p in site_settings.footer_pages())
     if office is None:
         office = _offices().filter(code=settings.HUZHENG_DEFAULT_OFFICE).first()
     return Chrome(office=office, menu=menu, footer=footer)

@@ -127,13 +127,13 @@ def _build(site):
     services = list(RegistrationService.objects.order_by("sort_order", "name"))
     news_index = _first_page(root, "site.NewsIndexPage")
     return Home(
-        doors=tuple(door for door in (_door(root, *spec) for spec in DOORS) if door),
+        doors=tuple(door for door in (_door(site, *spec) for spec in DOORS) if door),
         hot_services=tuple(_service_link(s) for s in services if s.is_hot),
         common_registrations=tuple(
             _service_link(s) for s in services if s.category == Category.REGISTRATION
         )[:COMMON_REGISTRATION_COUNT],
-        latest_news=_latest_news(news_index),
-        news_url=news_index.get_url() if news_index else "",
+        latest_news=_latest_news(news_index, site),
+        news_url=news_index.get_url(current_site=site) if news_index else "",
         online_services=tuple(
             ServiceLink(str(title), url, str(summary))
             for name, title, summary in ONLINE_SERVICES
@@ -142,11 +142,13 @@ def _build(site):
     )
 
 
-def _door(root, key, title, description, target):
+def _door(site, key, title, description, target):
     kind, _sep, value = target.partition(":")
     if kind == "page":
-        page = _first_page(root, value)
-        url = page.get_url() if page else ""
+        page = _first_page(site.root_page if site else None, value)
+        # Relative to this site: with several sites (one per office) get_url() alone
+        # gives a full address from the Site's host and port, not the one visited.
+        url = page.get_url(current_site=site) if page else ""
     elif kind == "url":
         name, _sep, arg = value.partition(" ")
         url = _reverse(name, arg)
@@ -163,12 +165,14 @@ def _first_page(root, label):
     return model.objects.live().public().descendant_of(root).order_by("path").first()
 
 
-def _latest_news(news_index):
+def _latest_news(news_index, site):
     """The newest news a citizen may read now, as the news index lists them."""
     if news_index is None:
         return ()
     return tuple(
-        NewsLink(item.title, item.get_url(), item.date, item.get_category_display())
+        NewsLink(
+            item.title, item.get_url(current_site=site), item.date, item.get_category_display()
+        )
         for item in news_index.news()[:LATEST_NEWS_COUNT]
     )
 

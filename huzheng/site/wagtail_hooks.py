@@ -1,6 +1,8 @@
 """Back office for the public site: the editors' reports and their menu items."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -57,3 +59,9 @@ def register_disclosure_coverage_menu_item():
         icon_name="list-ul",
         order=701,
     )
+
+
+@hooks.register("insert_editor_js")
+def rich_text_names():
+    """Names for the rich text boxes of StreamField blocks (static/js/admin-rich-text.js)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-rich-text.js"))

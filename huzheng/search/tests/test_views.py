@@ -122,3 +122,17 @@ def test_an_unknown_page_offers_search_and_hot_services(db, client):
     html = response.content.decode()
     assert response.status_code == 404
     assert 'action="/search/"' in html and "測試熱門服務" in html
+
+
+def test_a_page_found_by_search_is_followed_to_the_page(demo_data, client):
+    """With a site per office, a page's address in the index is its path on its own site:
+    the result link (/search/go/) follows only such addresses, and a full address built
+    from the Site's host would send the reader back to the search page."""
+    from huzheng.search.models import SearchDocument
+    from huzheng.site.models import FaqPage
+
+    faq = FaqPage.objects.live().first()
+    [document] = SearchDocument.objects.filter(key=f"page:{faq.pk}")
+    assert document.url == "/faq/"
+    response = client.get("/search/go/", {"q": "常見問答", "to": document.url})
+    assert response.status_code == 302 and response["Location"] == "/faq/"

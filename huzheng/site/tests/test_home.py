@@ -65,3 +65,17 @@ def test_news_past_its_expiry_is_not_on_the_home_page(demo_data, client):
     NewsPage.objects.filter(pk=newest.pk).update(expire_at=timezone.now())
     latest = [item.url for item in client.get("/").context["home"].latest_news]
     assert latest and newest.url not in latest
+
+
+def test_links_to_pages_stay_on_the_address_the_visitor_came_by(demo_data, client):
+    """The demo has two sites (one per office); a link built without the request would be
+    a full address from the Site's host and port (http://localhost/news/), which is not
+    where `make run`, a proxy or a test server answers."""
+    import re
+
+    # The menu on both; the home page's latest news; the guide's questions on the FAQ page.
+    for path, own in (("/", r"/news/[\w-]+/$"), ("/services/move-in/", r"/faq/#faq-\d+$")):
+        hrefs = re.findall(r'href="([^"]+)"', client.get(path).content.decode())
+        assert "/news/" in hrefs and "/about/" in hrefs, path
+        assert any(re.match(own, h) for h in hrefs), path
+        assert [h for h in hrefs if "localhost" in h] == [], path
