@@ -101,10 +101,7 @@ NOT_YET_TRANSLATED = {
     "yes",  # the condition syntax (not_head=yes) in the service form's help
     "issue",  # a fact-to-verify source note
     "None",  # a page's status side panel and aging-pages report print Python's None
-    "Document",
-    "Images",
-    "Search",
-    "created in Huzheng",  # the dashboard's summary panel (plural strings)
+    "Search",  # a label on the dashboard
     "outreach worklist",  # an audit entry's object description
     "Link",
     "Meta description",  # the page editor's content checks
