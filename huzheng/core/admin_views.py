@@ -35,8 +35,13 @@ class OfficeScopedMixin:
     list_unscoped = False
 
     def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if queryset.model is not self.model:
+            # The history view lists the record's log entries: get_object() below has
+            # already kept the record itself within the staff member's office.
+            return queryset
         return for_staff(
-            super().get_base_queryset(),
+            queryset,
             self.request.user,
             self.office_lookup,
             include_unscoped=self.list_unscoped,

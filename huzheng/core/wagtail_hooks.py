@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.users.widgets import UserListingButton
+from wagtail.admin.widgets import Button
 
 from huzheng.core import secondfactor
 from huzheng.core.admin_views import (
@@ -144,7 +144,7 @@ def register_second_factor_urls():
 @hooks.register("register_user_listing_buttons")
 def second_factor_reset_button(user, request_user):
     if secondfactor.may_reset(request_user):
-        yield UserListingButton(
+        yield Button(
             _("Reset second factor"),
             reverse("core_second_factor_reset", args=[user.pk]),
             priority=50,

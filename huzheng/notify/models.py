@@ -65,7 +65,9 @@ class Message(models.Model):
     )
     template_version = models.PositiveIntegerField(_("template version"), null=True, blank=True)
     # The keyed hash of the person's ID number, so staff can list one person's messages.
-    person_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    person_hash = models.CharField(
+        _("person key"), max_length=64, blank=True, db_index=True, editable=False
+    )
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     # Set when the retention of its type ran out and the personal data was removed.
@@ -249,7 +251,9 @@ class Letter(models.Model):
     template_version = models.PositiveIntegerField(_("template version"), null=True, blank=True)
     topic = models.CharField(_("topic"), max_length=60, blank=True)
     reference = models.CharField(_("reference"), max_length=60, blank=True, db_index=True)
-    person_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    person_hash = models.CharField(
+        _("person key"), max_length=64, blank=True, db_index=True, editable=False
+    )
     printed_at = models.DateTimeField(_("printed at"), null=True, blank=True)
     mailed_on = models.DateField(_("mailed on"), null=True, blank=True)
     created_by = models.ForeignKey(
