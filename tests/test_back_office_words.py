@@ -97,7 +97,6 @@ DEMO_WORDS = {
 NOT_YET_TRANSLATED = {
     "Moderators approval",  # Wagtail's default workflow task (data), in its reports
     "count",  # the unit code of the letters-issued indicator
-    "User",  # StaffProfile.user has no verbose_name (a migration)
     "yes",  # the condition syntax (not_head=yes) in the service form's help
     "issue",  # a fact-to-verify source note
     "None",  # a page's status side panel and aging-pages report print Python's None

@@ -153,7 +153,10 @@ class StaffProfile(models.Model):
     """What the office needs to know of a staff member beyond the login: office, title, phone."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
     )
     office = models.ForeignKey(
         Office,
