@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from huzheng.core.indicators import LOWER, indicator
-from huzheng.search import services
+from huzheng.search import usage
 
 
 @indicator(
@@ -15,7 +15,7 @@ from huzheng.search import services
     target=10,
 )
 def empty_share(office, period):
-    counts = services.empty_search_counts(period.first, period.last)
+    counts = usage.empty_search_counts(period.first, period.last)
     if not counts["searches"]:
         return None
     return round(counts["empty"] * 100 / counts["searches"], 1)

@@ -1,27 +1,22 @@
 """Indexing and searching (全文檢索). One code path on SQLite and PostgreSQL: every query
 term is a substring match on folded text (see text.py), ranked by where it matched."""
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import IntegrityError, connection, connections, transaction
-from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
-from django.utils import timezone
+from django.db import connection, connections, transaction
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from huzheng.core import pagecache
 from huzheng.core.services import record_audit
-from huzheng.core.tally import Tally
 from huzheng.search import analysis, labels, postings, registry, spelling, text
 from huzheng.search.models import (
     BestBet,
-    PopularQuery,
-    QueryStat,
     SearchDocument,
     Synonym,
 )
@@ -36,7 +31,6 @@ BODY_WEIGHT = 1
 PHRASE_BONUS = 20  # the words together, as typed, in the title
 START_BONUS = 6  # the title starts with the query
 WHOLE_TITLE_BONUS = 30  # the query is the whole title
-POPULAR_DAYS = 30
 FEW = 5  # fewer results with every word than this: those with most words follow
 # A broad query (more candidates than RANK_LIMIT in the index) is ranked over a bounded
 # set: the index's own best RANK_LIMIT, plus up to FIRST_LIMIT services, tools and forms
@@ -286,58 +280,6 @@ def suggestions(query, limit=5):
     return {"spellings": [s for s in dict.fromkeys(spelled) if s][:limit], "near": near}
 
 
-# --- Popular searches --------------------------------------------------------------------
-
-
-def record_search(query, found, day=None):
-    """Count one search for its normalised query when it found something and is not junk.
-    Returns the normalised query counted, or None. Counts are written in batches
-    (`core.tally`): a search served from the page cache costs no database write."""
-    if not found or text.is_junk(query):
-        return None
-    normalised = text.normalise_query(query)[: text.QUERY_MAX_LENGTH]
-    day = day or timezone.localdate()
-    _searches.add((day, normalised))
-    return normalised
-
-
-def _write_searches(counts):
-    for (day, normalised), count in counts.items():
-        with transaction.atomic():
-            updated = PopularQuery.objects.filter(day=day, query=normalised).update(
-                count=F("count") + count
-            )
-            if updated:
-                continue
-            try:
-                with transaction.atomic():
-                    PopularQuery.objects.create(day=day, query=normalised, count=count)
-            except IntegrityError:  # another process created it first
-                PopularQuery.objects.filter(day=day, query=normalised).update(
-                    count=F("count") + count
-                )
-
-
-_searches = Tally(_write_searches)
-
-
-def popular_searches(limit=8, related_to="", today=None):
-    """The most searched queries of the last POPULAR_DAYS days; those sharing a character
-    with ``related_to`` first."""
-    since = (today or timezone.localdate()) - dt.timedelta(days=POPULAR_DAYS)
-    top = list(
-        PopularQuery.objects.filter(day__gte=since)
-        .values("query")
-        .annotate(total=Sum("count"))
-        .order_by("-total", "query")
-        .values_list("query", flat=True)[:50]
-    )
-    if related_to:
-        chars = set(text.normalise_query(related_to).replace(" ", ""))
-        top.sort(key=lambda q: not (chars & set(q)))
-    return top[:limit]
-
-
 # --- Editors' synonyms and best bets ----------------------------------------------------
 
 
@@ -422,75 +364,6 @@ def delete_edit(user, instance):
     instance.delete()
     analysis.forget_synonyms()
     pagecache.changed("search")
-
-
-# --- Learning from use: searches that found nothing or were not followed -------------------
-
-
-def record_query(query, total, day=None):
-    """Count a search of ``query`` that found ``total`` results (page one, no filters),
-    without anything about who searched. Junk and personal-looking queries are skipped."""
-    if text.is_junk(query):
-        return None
-    normalised = text.normalise_query(query)[: text.QUERY_MAX_LENGTH]
-    day = day or timezone.localdate()
-    _stats.add((day, normalised, "searches"))
-    if not total:
-        _stats.add((day, normalised, "empty"))
-    return normalised
-
-
-def record_click(query, day=None):
-    """Count a result followed from a search for ``query``."""
-    if text.is_junk(query):
-        return None
-    normalised = text.normalise_query(query)[: text.QUERY_MAX_LENGTH]
-    _stats.add((day or timezone.localdate(), normalised, "clicks"))
-    return normalised
-
-
-def _write_stats(counts):
-    by_query = {}
-    for (day, normalised, column), count in counts.items():
-        by_query.setdefault((day, normalised), {})[column] = count
-    for (day, normalised), columns in by_query.items():
-        increments = {name: F(name) + n for name, n in columns.items()}
-        with transaction.atomic():
-            if QueryStat.objects.filter(day=day, query=normalised).update(**increments):
-                continue
-            try:
-                with transaction.atomic():
-                    QueryStat.objects.create(day=day, query=normalised, **columns)
-            except IntegrityError:  # another process created it first
-                QueryStat.objects.filter(day=day, query=normalised).update(**increments)
-
-
-_stats = Tally(_write_stats)
-
-
-def unanswered_queries(days=POPULAR_DAYS, today=None, limit=200):
-    """Queries of the last ``days`` days that found nothing or whose results nobody
-    followed, most searched first: what editors answer with a synonym or a best bet."""
-    since = (today or timezone.localdate()) - dt.timedelta(days=days)
-    return list(
-        QueryStat.objects.filter(day__gte=since)
-        .values("query")
-        .annotate(searches=Sum("searches"), empty=Sum("empty"), clicks=Sum("clicks"))
-        .filter(Q(empty__gt=0) | Q(clicks=0))
-        .order_by("-empty", "-searches", "query")[:limit]
-    )
-
-
-def empty_search_counts(first, last):
-    """How many searches were made from `first` to `last` (dates) and how many found
-    nothing: {"searches", "empty"}. The counts are the deployment's (a search is not
-    made at an office)."""
-    from huzheng.search.models import QueryStat
-
-    totals = QueryStat.objects.filter(day__gte=first, day__lte=last).aggregate(
-        searches=Sum("searches"), empty=Sum("empty")
-    )
-    return {"searches": totals["searches"] or 0, "empty": totals["empty"] or 0}
 
 
 # --- Helpers ------------------------------------------------------------------------------

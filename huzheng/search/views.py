@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from huzheng.catalog.models import RegistrationService
 from huzheng.core import pagecache
-from huzheng.search import services, text
+from huzheng.search import services, text, usage
 from huzheng.search.models import SearchDocument
 from huzheng.search.taxonomy import Facet
 
@@ -22,10 +22,10 @@ def search(request):
     result = services.search(query, filters, page_number)
     # A search is counted once: not again for its further pages or its filters.
     if page_number == "1" and not filters and not cut:
-        services.record_search(query, result.total > 0)
-        pagecache.on_replay(services.record_search, query, result.total > 0)
-        services.record_query(query, result.total)
-        pagecache.on_replay(services.record_query, query, result.total)
+        usage.record_search(query, result.total > 0)
+        pagecache.on_replay(usage.record_search, query, result.total > 0)
+        usage.record_query(query, result.total)
+        pagecache.on_replay(usage.record_query, query, result.total)
     for group in result.facets:
         for value in group.values:
             value.url = _url(query, _toggle(filters, group.name, value.value))
@@ -48,7 +48,7 @@ def search(request):
     if context["searched"] and result.empty:
         context.update(_nothing_found(query))
     elif not context["searched"]:
-        context["popular"] = services.popular_searches()
+        context["popular"] = usage.popular_searches()
         context["examples"] = EXAMPLES
     return render(request, "search/search.html", context)
 
@@ -62,7 +62,7 @@ def follow(request):
         url_has_allowed_host_and_scheme(target, allowed_hosts=None) and target.startswith("/")
     ):
         return redirect(reverse("search:search") + (_url(query, {}) if query else ""))
-    services.record_click(query)
+    usage.record_click(query)
     return redirect(target)
 
 
@@ -70,14 +70,14 @@ def help_page(request):
     return render(
         request,
         "search/help.html",
-        {"examples": EXAMPLES, "popular": services.popular_searches()},
+        {"examples": EXAMPLES, "popular": usage.popular_searches()},
     )
 
 
 def _nothing_found(query):
     return {
         "suggestions": services.suggestions(query),
-        "popular": services.popular_searches(related_to=query),
+        "popular": usage.popular_searches(related_to=query),
         "hot_services": list(RegistrationService.objects.filter(is_hot=True)[:8]),
     }
 

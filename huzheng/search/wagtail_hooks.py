@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from huzheng.search import services
+from huzheng.search import services, usage
 from huzheng.search.models import BestBet, QueryStat, Synonym
 
 
@@ -137,7 +137,7 @@ class UnansweredSearchesView(ReportView):
     paginate_by = 50
 
     def get_queryset(self):
-        return services.unanswered_queries()
+        return usage.unanswered_queries()
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

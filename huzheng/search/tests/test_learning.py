@@ -11,7 +11,7 @@ from django.test import Client
 from huzheng.core.models import AuditEntry
 from huzheng.core.roles import WEB_EDITOR
 from huzheng.core.tests.factories import StaffFactory
-from huzheng.search import services
+from huzheng.search import services, usage
 from huzheng.search.models import BestBet, QueryStat, Synonym
 
 
@@ -80,7 +80,7 @@ def test_editors_see_unanswered_searches_with_one_step_answers(corpus, client, e
     QueryStat.objects.create(day=today, query="遷入", searches=9, clicks=4)  # answered
     QueryStat.objects.create(day=today, query="門牌", searches=3)  # found, never opened
     QueryStat.objects.create(day=today - dt.timedelta(days=40), query="舊的", empty=1)
-    assert [row["query"] for row in services.unanswered_queries()] == ["戶口紙", "門牌"]
+    assert [row["query"] for row in usage.unanswered_queries()] == ["戶口紙", "門牌"]
     client.force_login(editor)
     html = client.get("/admin/search/unanswered/").content.decode()
     assert "戶口紙" in html and "門牌" in html and "舊的" not in html

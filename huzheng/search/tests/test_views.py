@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from huzheng.catalog.tests.factories import move_in_service
-from huzheng.search import services
+from huzheng.search import services, usage
 from huzheng.search.models import PopularQuery, QueryStat
 
 
@@ -33,7 +33,7 @@ def test_a_facet_link_applies_the_filter_and_shows_counts(corpus, client):
 
 def test_nothing_found_offers_other_spellings_popular_searches_and_hot_services(corpus, client):
     move_in_service(slug="test-hot", name="測試熱門服務", is_hot=True)
-    services.record_search("掛失", found=True)
+    usage.record_search("掛失", found=True)
     html = client.get("/search/", {"q": "身证挂"}).content.decode()
     assert "?q=%E8%BA%AB%E8%AD%89%E6%8E%9B" in html  # 身證掛, the traditional form
     assert "國民身分證掛失、撤銷掛失" in html  # a near title
@@ -56,7 +56,7 @@ def test_popular_searches_count_the_normalised_query_and_nothing_about_who(corpu
     (row,) = PopularQuery.objects.values()
     assert row["query"] == "身分證" and row["count"] == 2
     assert set(row) == {"id", "day", "query", "count"}
-    assert services.popular_searches() == ["身分證"]
+    assert usage.popular_searches() == ["身分證"]
 
 
 def test_the_api_gives_what_the_page_shows(corpus, client):
