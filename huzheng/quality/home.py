@@ -215,7 +215,7 @@ def _other_desks(office, today):
     from huzheng.feedback.deadlines import digest_figures
     from huzheng.outreach.models import WorkItem
     from huzheng.outreach.services import worklist
-    from huzheng.search.services import empty_search_counts
+    from huzheng.search.usage import empty_search_counts
 
     mail = digest_figures(office, today)
     items = WorkItem.objects.filter(office=office)
