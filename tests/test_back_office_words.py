@@ -118,7 +118,10 @@ LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*)*
 # 'name' in an audit record) are data, not words.
 DATA_TOKEN = re.compile(
     r"\S+@\S+|https?://\S+|\b[\w-]+(?:\.[\w-]+)+\b|\S*/[\w/.?=&%-]*|[A-Za-z]*\d[\w-]*|"
-    r"\w*_\w*|\{\w+\}|\(\(\w+\)\)|'\w+'"
+    r"\w*_\w*|\{\w+\}|\(\(\w+\)\)|'\w+'|"
+    # Booking and case codes drawn from letters and digits: a code of letters only (the
+    # outbox shows them) is data too. No word of the interface is six capitals long.
+    r"\b[A-Z]{6,}\b"
 )
 READ_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt"}
 VOID_ELEMENTS = {
