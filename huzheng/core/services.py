@@ -18,7 +18,7 @@ from huzheng.core import crypto, pagecache
 from huzheng.core.csvimport import ImportRefused, RowError, csv_rows
 from huzheng.core.middleware import client_ip, current_request
 from huzheng.core.models import AuditEntry, Office, OpeningPeriod, SpecialDay, StaffProfile
-from huzheng.core.validators import normalize_phone
+from huzheng.core.validators import EXTENSION_MARK, normalize_phone
 
 OPEN = "open"
 NOON = "noon"
@@ -491,7 +491,7 @@ def staff_office(user):
 
 # --- The public staff phone list ---------------------------------------------------------
 
-_EXTENSION = re.compile(r"\s*(?:#|分機|ext\.?)\s*(\d+)\s*$", re.IGNORECASE)
+_EXTENSION = re.compile(r"\s*" + EXTENSION_MARK + r"\s*(\d+)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

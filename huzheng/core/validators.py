@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 # Taiwan landlines (06-9921234, (06)992-1234, 06 992 1234), mobiles (0912-345-678),
 # extensions (#123 or 分機123) and +886 forms.
-_PHONE = re.compile(r"^(?:\+886|0)\d{1,3}\d{5,8}(?:(?:#|分機|ext\.?)\d{1,6})?$")
+# What marks an extension: #123, 分機123, ext. 123 (the staff phone list splits on it too).
+EXTENSION_MARK = r"(?:#|分機|ext\.?)"
+_PHONE = re.compile(r"^(?:\+886|0)\d{1,3}\d{5,8}(?:" + EXTENSION_MARK + r"\d{1,6})?$")
 
 
 def normalize_phone(value):
