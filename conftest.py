@@ -231,6 +231,13 @@ def assert_no_axe_violations(page, context=None):
     """Run axe-core on the page; fail listing every WCAG 2.1 A/AA violation."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # Colours mid-animation (Wagtail's messages fade in, its sidebar badge pulses five
+    # times) are not the page's colours: axe reads every finite animation at its end,
+    # at once, instead of waiting for it (the pulse alone lasts 25 s).
+    page.evaluate(
+        "document.getAnimations().forEach(a => {"
+        " if (a.effect && a.effect.getTiming().iterations !== Infinity) a.finish(); })"
+    )
     options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}}
     results = Axe().run(page, context=context, options=options)
     violations = results.response["violations"]

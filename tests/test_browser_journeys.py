@@ -45,12 +45,6 @@ class Journey:
         key = (re.sub(r"[?#].*$", "", self.page.url), context)
         if key not in self.checked:
             self.checked.add(key)
-            # Colours mid-fade (Wagtail's messages fade in) are not the page's colours:
-            # axe reads the page once nothing runs but the endless marquee.
-            self.page.wait_for_function(
-                "document.getAnimations().every(a => a.playState !== 'running'"
-                " || a.effect.getTiming().iterations === Infinity)"
-            )
             self.axe(self.page, context=context)
 
     def go(self, url):
