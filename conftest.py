@@ -155,10 +155,37 @@ def _audit_guard(request):
 _AUDIT_GUARD = {"lifted": True}
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the audit guard back, committed, once a transactional test has emptied the
+    tables. Put back by the next test's fixture instead, it would sit inside that test's
+    transaction (pytest-django opens it first for a `django_db` mark) and leave with its
+    rollback: every later test of the worker would run unguarded. pytest-django runs a
+    worker's transactional tests last, but workers steal tests from each other."""
+    try:
+        return (yield)
+    finally:
+        # After the last test the session's teardown has dropped the test database.
+        lifted = _AUDIT_GUARD["lifted"] and nextitem is not None
+        if lifted and _database_fixture_of(item) == "transactional_db":
+            from django.db import connection
+            from pytest_django.plugin import blocking_manager_key
+
+            from huzheng.core.db import install_audit_guard
+
+            with item.config.stash[blocking_manager_key].unblock():
+                install_audit_guard(connection)
+            _AUDIT_GUARD["lifted"] = False
+
+
 def _database_fixture(request):
     """ "transactional_db" or "db" for a test that may use the database, else None."""
-    marker = request.node.get_closest_marker("django_db")
-    names = set(request.fixturenames)
+    return _database_fixture_of(request.node)
+
+
+def _database_fixture_of(item):
+    marker = item.get_closest_marker("django_db")
+    names = set(getattr(item, "fixturenames", ()))
     if marker is None and not {"db", "transactional_db", "live_server"} & names:
         return None
     transactional = {"transactional_db", "live_server"} & names or (

@@ -69,7 +69,9 @@ def _snapshot_of_database(connection, name):
 class DatabaseSnapshot:
     def __init__(self, connection, rows_from=None):
         """Every table's rows; read from `rows_from` (a driver connection to a database of
-        the same schema) instead, when given."""
+        the same schema) instead, when given. On PostgreSQL a table's rows are kept as
+        what `COPY … TO STDOUT` writes, and put back by `COPY … FROM STDIN`: the server
+        reads them in one stream, where 7,000 INSERTs took most of a restore's 0.45 s."""
         self.vendor = connection.vendor
         self.tables = {}
         quote = connection.ops.quote_name
@@ -83,6 +85,11 @@ class DatabaseSnapshot:
                     column.name
                     for column in connection.introspection.get_table_description(cursor, table)
                 ]
+                if self.vendor == "postgresql":
+                    names = ", ".join(quote(c) for c in columns)
+                    with source.copy(f"COPY {quote(table)} ({names}) TO STDOUT") as copy:
+                        self.tables[table] = (columns, b"".join(bytes(part) for part in copy))
+                    continue
                 select = ", ".join(_raw(connection, quote(c)) for c in columns)
                 source.execute(f"SELECT {select} FROM {quote(table)}")
                 self.tables[table] = (columns, source.fetchall())
@@ -91,12 +98,21 @@ class DatabaseSnapshot:
         """Make every table hold exactly the rows of the picture."""
         quote = connection.ops.quote_name
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            for table in [*_full_text_tables(connection, cursor), *self.tables]:
-                cursor.execute(f"DELETE FROM {quote(table)}")
+            tables = [*_full_text_tables(connection, cursor), *self.tables]
+            if self.vendor == "postgresql":
+                # One round trip for every table's DELETE.
+                cursor.execute("; ".join(f"DELETE FROM {quote(t)}" for t in tables))
+            else:
+                for table in tables:
+                    cursor.execute(f"DELETE FROM {quote(table)}")
             for table, (columns, rows) in self.tables.items():
                 if not rows:
                     continue
                 names = ", ".join(quote(c) for c in columns)
+                if self.vendor == "postgresql":
+                    with cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+                        copy.write(rows)
+                    continue
                 marks = ", ".join(["%s"] * len(columns))
                 cursor.executemany(
                     f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})",
@@ -109,8 +125,9 @@ class DatabaseSnapshot:
                 for m in apps.get_models(include_auto_created=True)
                 if m._meta.db_table in self.tables
             ]
-            for statement in connection.ops.sequence_reset_sql(no_style(), models):
-                cursor.execute(statement)
+            resets = connection.ops.sequence_reset_sql(no_style(), models)
+            if resets:
+                cursor.execute("; ".join(resets))
         _forget_cached_rows()
 
 
