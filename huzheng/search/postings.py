@@ -101,15 +101,13 @@ def candidates(groups, every=True):
     return None
 
 
-# PostgreSQL counts a GIN index's matches only by visiting their rows; past this many a
-# count says "more than" instead (SQLite's FTS5 counts in the index itself, exactly).
-COUNT_LIMIT = 10_000
-
-
-def count(groups, every=True):
+def count(groups, every=True, limit=None):
     """(n, exact): how many documents the index gives as candidates (what ``candidates``
-    would select); on PostgreSQL at most COUNT_LIMIT, with exact false past it. None
-    when the index cannot narrow the search down."""
+    would select); None when the index cannot narrow the search down. SQLite's FTS5
+    counts in the index itself, exactly, whatever their number. PostgreSQL counts a GIN
+    index's matches only by visiting their rows (33 ms in the index, 395 ms in all for
+    38,085 matches), so there it stops past ``limit`` and says (limit, False): "more
+    than" — the rows it visited are the ones ``best`` reads next."""
     parts = _parts(groups, every)
     if not parts or connection.vendor not in ("sqlite", "postgresql"):
         return None
@@ -120,13 +118,19 @@ def count(groups, every=True):
                 [_fts_query(parts, every)],
             )
             return cursor.fetchone()[0], True
+    if limit is None:
+        rows = _through_index(
+            "SELECT count(*) FROM search_searchdocument WHERE terms @@ %s::tsquery",
+            [_tsquery(parts, every)],
+        )
+        return rows[0][0], True
     rows = _through_index(
         "SELECT count(*) FROM (SELECT 1 FROM search_searchdocument "
         "WHERE terms @@ %s::tsquery LIMIT %s) AS found",
-        [_tsquery(parts, every), COUNT_LIMIT + 1],
+        [_tsquery(parts, every), limit + 1],
     )
     n = rows[0][0]
-    return min(n, COUNT_LIMIT), n <= COUNT_LIMIT
+    return min(n, limit), n <= limit
 
 
 def best(groups, limit, every=True):

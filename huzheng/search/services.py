@@ -508,8 +508,8 @@ def _bounded(groups, filters, understood, most_words=False):
         documents, matched = _most_words(understood, filters)
     else:
         documents, matched = _matching(groups, filters), None
-    counted = postings.count(groups, every)
-    if counted is None or counted[0] <= RANK_LIMIT:
+    counted = postings.count(groups, every, limit=RANK_LIMIT)
+    if counted is None or (counted[0] <= RANK_LIMIT and counted[1]):
         return _ranked(documents, understood, matched), None
     count, count_exact = counted
     everything = documents
@@ -520,7 +520,7 @@ def _bounded(groups, filters, understood, most_words=False):
     else:
         ids = postings.best(groups, RANK_LIMIT, every)
         bound = Bound(count, "exact" if exact else "about")
-        if not count_exact:  # PostgreSQL stopped counting at postings.COUNT_LIMIT
+        if not count_exact:  # PostgreSQL stopped counting past RANK_LIMIT
             bound.kind = "more"
     first = documents.filter(type__in=FIRST_TYPES).values_list("pk", flat=True)
     # The bounded set's rows alone: not the index's every candidate again.
