@@ -78,12 +78,29 @@ def pytest_unconfigure(config):
         demobuild.end_run()
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """A test that drives Chromium is a browser test, marked or not, so that
-    `-m "not browser"` (CI's SQLite pass) leaves every one of them out."""
+    `-m "not browser"` (CI's SQLite pass) leaves every one of them out.
+
+    Tests that need a demo build (tests/demobuild.py) go after those that do not, each
+    group in the order pytest-django gave it. The builds start when collection ends and
+    take a minute or two; xdist hands each worker a contiguous share of this order, so
+    the first worker runs build-free tests only and the next ones start with build-free
+    tests too, instead of each sitting idle at its first demo test until the build is
+    done (about 120 s a worker on PostgreSQL)."""
+    from django.db import connection
+
+    postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    vendor = "postgresql" if connection.vendor == "postgresql" else "sqlite"
     for item in items:
         if {"page", "browser"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    items.sort(
+        key=lambda item: bool(
+            demobuild.kinds_for(getattr(item, "fixturenames", ()), vendor, postgres)
+        )
+    )
 
 
 @pytest.hookimpl(trylast=True)
