@@ -63,11 +63,11 @@ def main():
         chars = sum(len(b) for b in bodies) / len(bodies)
         print(f"index: {total} documents, {chars:.0f} body characters each on average; ")
         print(f"built in {seconds:.1f} s on {connection.vendor}; load average {load()}")
-        measure_paths(Client())
+        measure_paths(Client(), documents)
         print(f"load average after: {load()}")
 
 
-def measure_paths(client):
+def measure_paths(client, documents):
     paths = [f"/search/?q={quote(q)}" for q in QUERIES]
     paths += [
         f"/search/?q={quote('遷入')}&type=service&audience=new_immigrants",
@@ -77,7 +77,8 @@ def measure_paths(client):
     rows = []
     for path in paths:
         data = client.get(path.replace("/search/?", "/api/v1/search?")).json()
-        rows.append((f"{unquote(path)} ({data['total']} hits)", uncached(client, path)))
+        measured = uncached(client, path, documents)
+        rows.append((f"{unquote(path)} ({data['total']} hits)", measured))
     report(rows)
 
 
@@ -189,14 +190,17 @@ def load():
     return " ".join(f"{n:.1f}" for n in os.getloadavg())
 
 
-def uncached(client, path):
+def uncached(client, path, documents):
     """(p50, p95) of the search itself: a parameter the view ignores makes every request
-    new to the page cache (core/pagecache.py), which would otherwise answer the repeats."""
+    new to the page cache (core/pagecache.py), which would otherwise answer the repeats.
+    It names the corpus's size too: the corpus is written by SQL, which the page cache
+    does not hear of, so a second size's (or run's) requests must not be the first's."""
 
     calls = itertools.count()  # the warm-ups' numbers are not the timed calls' again
+    run = f"{documents}-{time.time_ns()}"
 
     def get(_n):
-        response = client.get(f"{path}&bench={next(calls)}")
+        response = client.get(f"{path}&bench={run}-{next(calls)}")
         assert response.status_code == 200, (path, response.status_code)
 
     return time_calls(get, ROUNDS, WARMUP)
