@@ -172,7 +172,11 @@ def search(query, filters=None, page=1, per_page=PER_PAGE):
         return result
     rows, bound = _bounded(understood.groups, filters, understood)
     if not rows and understood.groups:
-        corrected = spelling.correct(understood, lambda groups: _exists(_matching(groups, filters)))
+        corrected = spelling.correct(
+            understood,
+            lambda groups: _exists(_matching(groups, filters)),
+            known=None if filters else spelling.known_word,
+        )
         if corrected is not None:
             result.corrected = corrected.phrase
             understood = result.analysis = corrected
