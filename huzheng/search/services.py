@@ -3,11 +3,10 @@ term is a substring match on folded text (see text.py), ranked by where it match
 
 import re
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -397,27 +396,9 @@ def _matching(groups, filters, within=None):
 
 
 def _exists(documents):
-    """documents.exists() through the inverted index (_through_index)."""
-    with _through_index():
+    """documents.exists() through the inverted index (postings.through_index)."""
+    with postings.through_index():
         return documents.exists()
-
-
-@contextmanager
-def _through_index():
-    """Within it, PostgreSQL is told to use the inverted index. Under a ``LIMIT`` its
-    planner would read the table in order until enough rows match (it expects them soon,
-    and does not count the cost of reading each row's terms): seconds at 100,000
-    documents for an ``EXISTS`` over a rare word, and 313 ms (68 ms through the index)
-    for the first 1,000 services among 遷入's 25,000 candidates."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        try:
-            yield
-        finally:
-            cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
 
 
 def _any(column, words):
@@ -529,7 +510,7 @@ def _bounded(groups, filters, understood, most_words=False):
     everything = documents
     exact = every and all(postings.is_exact(word) for group in groups for word in group)
     if filters:
-        with _through_index():
+        with postings.through_index():
             ids = list(documents.values_list("pk", flat=True)[:RANK_LIMIT])
         bound = Bound(RANK_LIMIT, "more")
     else:
