@@ -89,34 +89,30 @@ def pytest_collection_modifyitems(config, items):
     the first worker runs build-free tests only and the next ones start with build-free
     tests too, instead of each sitting idle at its first demo test until the build is
     done (about 120 s a worker on PostgreSQL)."""
-    from django.db import connection
-
-    postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
-    vendor = "postgresql" if connection.vendor == "postgresql" else "sqlite"
     for item in items:
         if {"page", "browser"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-    items.sort(
-        key=lambda item: bool(
-            demobuild.kinds_for(getattr(item, "fixturenames", ()), vendor, postgres)
-        )
-    )
+    items.sort(key=lambda item: bool(_builds_needed_by(item)))
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_finish(session):
     """Start building the demo databases the selected tests will need, in the background,
     while the first tests run (tests/demobuild.py)."""
+    needed = set()
+    for item in session.items:
+        needed.update(_builds_needed_by(item))
+    for kind in sorted(needed):
+        demobuild.start(kind)
+
+
+def _builds_needed_by(item):
+    """The run's demo builds (tests/demobuild.py) this test will wait for."""
     from django.db import connection
 
     postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
     vendor = "postgresql" if connection.vendor == "postgresql" else "sqlite"
-    needed = set()
-    for item in session.items:
-        fixtures = getattr(item, "fixturenames", ())
-        needed.update(demobuild.kinds_for(fixtures, vendor, postgres))
-    for kind in sorted(needed):
-        demobuild.start(kind)
+    return demobuild.kinds_for(getattr(item, "fixturenames", ()), vendor, postgres)
 
 
 @pytest.fixture(autouse=True)
