@@ -98,7 +98,12 @@ class DatabaseSnapshot:
         """Make every table hold exactly the rows of the picture."""
         quote = connection.ops.quote_name
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            tables = [*_full_text_tables(connection, cursor), *self.tables]
+            # The model tables first: their triggers take their rows out of SQLite's
+            # full-text tables, and the search terms' table reads its text from the
+            # documents' table (an FTS5 external-content table), so emptying it first
+            # and then deleting the documents would take their terms out twice and
+            # corrupt the index. What is left in the full-text tables goes last.
+            tables = [*self.tables, *_full_text_tables(connection, cursor)]
             if self.vendor == "postgresql":
                 # One round trip for every table's DELETE.
                 cursor.execute("; ".join(f"DELETE FROM {quote(t)}" for t in tables))
