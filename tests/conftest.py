@@ -5,13 +5,12 @@ per run (tests/demobuild.py): into a SQLite file that every test copies, and int
 PostgreSQL template database that every test clones with CREATE DATABASE … TEMPLATE."""
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests import demobuild
-from tests.served import admin_sql, with_database
+from tests.served import admin_sql, clone_postgres, copy_sqlite, with_database
 
 
 @pytest.fixture(scope="session")
@@ -24,12 +23,7 @@ def demo_sqlite_template():
 def demo_sqlite(demo_sqlite_template, tmp_path):
     """A fresh copy of the demo database for one test, as a `DATABASE_URL`."""
     path = tmp_path / "platform.sqlite3"
-    source, target = sqlite3.connect(demo_sqlite_template), sqlite3.connect(path)
-    try:
-        source.backup(target)  # consistent even with the template in WAL mode
-    finally:
-        source.close()
-        target.close()
+    copy_sqlite(demo_sqlite_template, path)
     return f"sqlite:///{path}"
 
 
@@ -53,25 +47,9 @@ def demo_postgres(demo_postgres_template):
     base, template = demo_postgres_template
     name = f"huzheng_platform_{os.getpid()}"
     admin_sql(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    _clone(base, template, name)
+    clone_postgres(base, template, name)
     try:
         yield with_database(base, name)
     finally:
         admin_sql(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-
-def _clone(base, template, name):
-    # Every worker clones the same template; PostgreSQL refuses a clone while another
-    # session is connected to the template, so a refused clone tries again.
-    import time
-
-    import psycopg
-
-    for attempt in range(50):
-        try:
-            admin_sql(base, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-            return
-        except psycopg.errors.ObjectInUse:
-            if attempt == 49:
-                raise
-            time.sleep(0.2)

@@ -1,20 +1,26 @@
-"""The demo database, built once per test run and shared by every worker.
+"""The databases the test run builds once and every worker shares.
 
-Migrating and loading the demo takes about a minute of one core. Three kinds of test start
-from it: the tests with `demo_data` (restored into each worker's test database from a
-snapshot, tests/dbsnapshot.py), and the tests that start the platform in processes of its
-own from a SQLite or a PostgreSQL copy of it (tests/conftest.py). Each kind used to be built
-by every worker; now the first worker that collects a test needing one starts its build in
-a background process, the other workers go on with their own tests meanwhile, and whoever
-needs it first waits for it. The run's controller drops what the builds made at the end.
+Migrating takes about half a minute of one core and loading the demo a few seconds more.
+Every worker needs a migrated test database, and three kinds of test start from the demo:
+the tests with `demo_data` (restored into each worker's test database from a snapshot,
+tests/dbsnapshot.py), and the tests that start the platform in processes of its own from a
+SQLite or a PostgreSQL copy of it (tests/conftest.py). Each used to migrate for itself, four
+or five migrations at once on two cores at the start of a pass. Now the run migrates once
+per database kind ("migrated-…"), in a background process that the first worker to collect
+a database test starts; each worker's test database (`place_copy`) and each demo build
+start as a copy of it (a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL),
+and the demo builds then only load the demo. The other workers go on with their own tests
+meanwhile, and whoever needs a build first waits for it. The run's controller drops what
+the builds made at the end.
 
     ready(kind) -> where the built database is (a SQLite path or a PostgreSQL name)
 
 Kinds:
-- "tests-sqlite", "tests-postgresql": built under the test suite's settings (fast password
-  hasher, tasks run at once), exactly what `seed_demo` inside a test would write;
-- "served-sqlite", "served-postgresql": built as `make run` builds it (tests/served.py's
-  platform environment), for the served-platform tests to copy or clone.
+- "migrated-sqlite", "migrated-postgresql": migrated, nothing loaded;
+- "tests-sqlite", "tests-postgresql": the demo loaded under the test suite's settings (fast
+  password hasher, tasks run at once), exactly what `seed_demo` inside a test would write;
+- "served-sqlite", "served-postgresql": the demo loaded as `make run` loads it
+  (tests/served.py's platform environment), for the served-platform tests to copy or clone.
 
 Run as a module (`python -m tests.demobuild KIND URL`) it is the background build itself.
 """
@@ -28,7 +34,14 @@ import uuid
 from pathlib import Path
 
 RUN_VARIABLE = "HUZHENG_TEST_RUN"
-KINDS = ("tests-sqlite", "tests-postgresql", "served-sqlite", "served-postgresql")
+KINDS = (
+    "migrated-sqlite",
+    "migrated-postgresql",
+    "tests-sqlite",
+    "tests-postgresql",
+    "served-sqlite",
+    "served-postgresql",
+)
 WAIT_SECONDS = 900
 _started = []  # the Popen objects this process started, kept so they are not collected
 
@@ -98,6 +111,30 @@ def built_on(kind):
     return (_folder() / f"{kind}.day").read_text()
 
 
+def place_copy(vendor, name):
+    """Make the database `name` (a SQLite path or a PostgreSQL database on the run's
+    server) a fresh copy of the run's migrated build for `vendor`, replacing what is
+    there: a worker's test database, which Django then keeps (`keepdb`) and only brings up
+    to date."""
+    from tests.served import admin_sql, clone_postgres, copy_sqlite
+
+    migrated = ready(f"migrated-{vendor}")
+    if vendor == "sqlite":
+        copy_sqlite(migrated, name)
+        return
+    admin_sql(_postgres_base(), f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    clone_postgres(_postgres_base(), migrated, name)
+
+
+def drop_copy(vendor, name):
+    """Drop a database `place_copy` made."""
+    if vendor == "sqlite":
+        for path in (name, f"{name}-wal", f"{name}-shm"):
+            Path(path).unlink(missing_ok=True)
+    else:
+        _drop_postgres(name)
+
+
 def kinds_for(fixturenames, vendor, postgres_url):
     """The builds a test with these fixtures will need."""
     kinds = []
@@ -148,22 +185,37 @@ def _drop_postgres(name):
 
 
 def _build(kind, url):
-    from tests.served import admin_sql, manage, platform_environment
+    from tests.served import (
+        admin_sql,
+        clone_postgres,
+        copy_sqlite,
+        manage,
+        platform_environment,
+    )
 
-    if kind.endswith("postgresql"):
-        name = _postgres_name(kind)
-        admin_sql(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin_sql(url, f'CREATE DATABASE "{name}"')
-    if kind.startswith("served"):
-        env = platform_environment(DATABASE_URL=url)
-        manage(env, "migrate", "-v0")
-        manage(env, "seed_demo", "-v0")
+    stage, vendor = kind.split("-")
+    where = url.removeprefix("sqlite:///") if vendor == "sqlite" else _postgres_name(kind)
+    if stage == "migrated":
+        if vendor == "postgresql":
+            admin_sql(url, f'DROP DATABASE IF EXISTS "{where}" WITH (FORCE)')
+            admin_sql(url, f'CREATE DATABASE "{where}"')
+        _as_the_tests_do(url, "migrate")
+        return where
+    migrated = ready(f"migrated-{vendor}")
+    if vendor == "sqlite":
+        copy_sqlite(migrated, where)
     else:
-        _build_as_the_tests_do(url)
-    return url.removeprefix("sqlite:///") if kind.endswith("sqlite") else _postgres_name(kind)
+        admin_sql(url, f'DROP DATABASE IF EXISTS "{where}" WITH (FORCE)')
+        clone_postgres(url, migrated, where)
+    if stage == "served":
+        manage(platform_environment(DATABASE_URL=url), "seed_demo", "-v0")
+    else:
+        _as_the_tests_do(url, "seed_demo")
+    return where
 
 
-def _build_as_the_tests_do(url):
+def _as_the_tests_do(url, command):
+    """Run a management command in this process under the test suite's settings."""
     os.environ["DATABASE_URL"] = url
     os.environ.pop("REDIS_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "huzheng.settings")
@@ -182,9 +234,12 @@ def _build_as_the_tests_do(url):
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connections
 
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+    call_command(command, verbosity=0)
+    # The build is copied as soon as it says it is done; PostgreSQL refuses to copy a
+    # database someone is still connected to.
+    connections.close_all()
 
 
 def main(kind, url):
