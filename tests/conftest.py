@@ -52,4 +52,3 @@ def demo_postgres(demo_postgres_template):
         yield with_database(base, name)
     finally:
         admin_sql(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-

@@ -225,11 +225,12 @@ def _as_the_tests_do(url, command):
 
     apply_test_settings(settings)
     settings.DEBUG = False  # as pytest-django runs the tests
-    # Nothing this process caches is read by anyone else.
-    settings.CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-        for alias in settings.CACHES
-    }
+    if command != "migrate":  # whose migrations make the database caches' table
+        # Nothing this process caches is read by anyone else.
+        settings.CACHES = {
+            alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+            for alias in settings.CACHES
+        }
     import django
 
     django.setup()
