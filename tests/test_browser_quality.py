@@ -7,6 +7,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.utils import timezone
 
 from huzheng.cases.models import Case
 from huzheng.core.demo import DEMO_PASSWORD
@@ -50,7 +51,7 @@ def test_the_director_acts_on_the_home_records_a_meeting_and_prints(page, live_s
     from pypdf import PdfReader
 
     case = Case.objects.filter(office__code="huxi").first()
-    Case.objects.filter(pk=case.pk).update(due_on=dt.date.today() - dt.timedelta(days=3))
+    Case.objects.filter(pk=case.pk).update(due_on=timezone.localdate() - dt.timedelta(days=3))
     log_in(page, live_site, "director", "/admin/")
     home = page.url
     assert page.locator(".director-home").is_visible()

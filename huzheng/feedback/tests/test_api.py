@@ -1,8 +1,7 @@
 """POST /api/v1/feedback/messages and GET /api/v1/feedback/statistics."""
 
-import datetime as dt
-
 import pytest
+from django.utils import timezone
 
 from huzheng.core.roles import REGISTRAR
 from huzheng.core.tests.factories import OfficeFactory, StaffFactory
@@ -76,7 +75,7 @@ def test_over_the_limit_gets_429(client, office):
 
 def test_statistics_give_counts_and_shares_only(client, office):
     clerk = StaffFactory(office=office, roles=[REGISTRAR]).user
-    today = dt.date.today()
+    today = timezone.localdate()
     message = counted_message(office, channel="phone", received_on=today)
     counted_message(office, received_on=today)
     services.answer(message, "已處理。", user=clerk)

@@ -5,6 +5,7 @@ reference, and a cancellation records how identity was checked."""
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from huzheng.core.crypto import lookup_hash
 from huzheng.core.models import AuditEntry
@@ -145,7 +146,7 @@ def test_a_future_birth_date_is_refused_and_nothing_written():
     p = person(0)
     with pytest.raises(InvalidInput):
         services.report_loss_online(
-            p["national_id"], p["name"], dt.date.today() + dt.timedelta(days=2), client="c"
+            p["national_id"], p["name"], timezone.localdate() + dt.timedelta(days=2), client="c"
         )
     assert LossReport.objects.filter(channel="online").count() == 1  # the demo's only
 

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from huzheng.cases.models import Case
 from huzheng.cases.tests.factories import case_desk, make_case
@@ -26,12 +27,12 @@ def desk(db):
 @pytest.fixture
 def plan(desk):
     plan = services.load_plan_file(desk["office"], PLAN_103)
-    return services.copy_plan(plan, dt.date.today().year)
+    return services.copy_plan(plan, timezone.localdate().year)
 
 
 def test_the_directors_home_shows_today_and_the_overdue_case(client, desk, plan):
     case = make_case(desk)
-    Case.objects.filter(pk=case.pk).update(due_on=dt.date.today() - dt.timedelta(days=2))
+    Case.objects.filter(pk=case.pk).update(due_on=timezone.localdate() - dt.timedelta(days=2))
     client.force_login(desk["director"])
     html = client.get("/admin/").content.decode()
     assert "director-home" in html
@@ -56,7 +57,7 @@ def test_counter_staff_keep_wagtails_home(client, desk):
 
 def test_the_director_records_a_monthly_meeting_with_frozen_indicators(client, desk, plan):
     client.force_login(desk["director"])
-    today = dt.date.today()
+    today = timezone.localdate()
     response = client.post(
         "/admin/quality/meetings/new/",
         {
@@ -89,7 +90,7 @@ def test_the_director_records_a_monthly_meeting_with_frozen_indicators(client, d
 
 def test_a_second_meeting_on_the_same_day_is_refused_with_a_message(client, desk, plan):
     client.force_login(desk["director"])
-    today = dt.date.today()
+    today = timezone.localdate()
     services.record_meeting(desk["office"], today)
     response = client.post(
         "/admin/quality/meetings/new/",
@@ -159,7 +160,7 @@ def test_a_self_score_above_the_points_is_refused_on_the_page(client, desk, plan
 
 
 def test_another_offices_director_cannot_open_this_offices_meeting(client, desk, plan):
-    meeting = services.record_meeting(desk["office"], dt.date.today())
+    meeting = services.record_meeting(desk["office"], timezone.localdate())
     other = StaffFactory(user__username="magong-director-q", roles=[DIRECTOR])
     client.force_login(other.user)
     assert client.get(f"/admin/quality/meetings/{meeting.pk}/").status_code == 404

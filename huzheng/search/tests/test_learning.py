@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from huzheng.core.models import AuditEntry
 from huzheng.core.roles import WEB_EDITOR
@@ -75,7 +76,7 @@ def test_the_result_link_goes_through_the_counter(corpus, client):
 
 
 def test_editors_see_unanswered_searches_with_one_step_answers(corpus, client, editor):
-    today = dt.date.today()
+    today = timezone.localdate()
     QueryStat.objects.create(day=today, query="戶口紙", searches=5, empty=5)
     QueryStat.objects.create(day=today, query="遷入", searches=9, clicks=4)  # answered
     QueryStat.objects.create(day=today, query="門牌", searches=3)  # found, never opened
