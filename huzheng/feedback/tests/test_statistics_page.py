@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 
 from huzheng.core import roc
 from huzheng.core.roles import DIRECTOR
+from huzheng.core.services import is_working_day
 from huzheng.core.tests.factories import OfficeFactory, StaffFactory
 from huzheng.feedback import services
 from huzheng.feedback.models import FeedbackMessage
@@ -32,10 +33,23 @@ def _answered(office, received_on, replied_on, **fields):
     return message
 
 
+def _plain_week_back(office):
+    """A Monday at least two weeks back from which ten days hold no holiday on a weekday
+    (the Lunar New Year would otherwise change the working days the test counts)."""
+    today = roc.today()
+    monday = today - dt.timedelta(days=today.weekday() + 14)
+    while not all(
+        is_working_day(office, day)
+        for day in (monday + dt.timedelta(days=n) for n in range(10))
+        if day.weekday() < 5
+    ):
+        monday -= dt.timedelta(days=7)
+    return monday
+
+
 def test_the_director_sees_the_offices_figures_and_downloads_them(client, offices):
     huxi, magong = offices
-    today = roc.today()
-    monday = today - dt.timedelta(days=today.weekday() + 14)  # two weeks back
+    monday = _plain_week_back(huxi)
     category = CategoryFactory(office=huxi, name="服務態度")
     _answered(huxi, monday, monday + dt.timedelta(days=1), category=category)  # 1 day
     _answered(huxi, monday, monday + dt.timedelta(days=2), channel="phone")  # 2 days
