@@ -10,7 +10,7 @@ import holidays
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -113,7 +113,7 @@ def _special_days(office, first, last):
 def _day_status(date, special):
     if special is not None:
         return special.is_open, special.reason
-    national = _taiwan_holidays(date.year)
+    national = _taiwan_holidays(date.year, _holiday_language())
     if date in national:
         return False, national[date]
     if date.weekday() >= 5:
@@ -342,8 +342,14 @@ def _end_of_run(spans, span):
 
 
 @lru_cache(maxsize=16)
-def _taiwan_holidays(year):
-    return holidays.TW(years=year, language="zh_TW")
+def _taiwan_holidays(year, language="zh_TW"):
+    return holidays.TW(years=year, language=language)
+
+
+def _holiday_language():
+    # The holiday's name is shown as the reason the office is closed: in English on the
+    # English site ("Chinese New Year"), in Taiwan's Chinese everywhere else ("春節").
+    return "en_US" if (translation.get_language() or "").startswith("en") else "zh_TW"
 
 
 def weekly_hours(office):

@@ -4,6 +4,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 from huzheng.core import services
 from huzheng.core.models import OpeningPeriod, SpecialDay
@@ -45,6 +46,13 @@ def test_national_holidays_close_the_office_with_their_name(office):
     assert status.state == services.CLOSED
     assert "開國紀念日" in status.reason
     assert status.next_opens_at == at(2026, 1, 2, 8, 0)
+
+
+def test_the_english_site_names_the_holiday_in_english(office):
+    with translation.override("en"):
+        status = services.opening_status(office, at(2027, 2, 8, 10, 0))  # Lunar New Year
+    assert status.reason == "Chinese New Year"
+    assert services.opening_status(office, at(2027, 2, 8, 10, 0)).reason == "春節"
 
 
 def test_a_typhoon_day_closes_one_office_only(office):
