@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from huzheng.core import pagecache
 from huzheng.core.cache import Generation
+from huzheng.core.models import AuditEntry
+from huzheng.core.services import record_audit
 from huzheng.queueing.models import (
     MarqueeMessage,
 )
@@ -77,13 +79,19 @@ def goes_live_at_once(message, user):
 
 @transaction.atomic
 def approve_message(message, *, user):
-    """The director approves a waiting message: it shows from its start time."""
+    """The director approves (核可) a waiting message: it shows from its start time.
+    Approving an approved message changes nothing (two directors, or a second click);
+    the approval is written to the audit log."""
     if not user.has_perm("queueing.approve_marqueemessage"):
         raise PermissionError("approve_marqueemessage")
-    message.approved_at = timezone.now()
-    message.approved_by = user
-    message.save(update_fields=["approved_at", "approved_by", "updated_at"])
-    return message
+    locked = MarqueeMessage.objects.select_for_update().get(pk=message.pk)
+    if locked.approved_at is not None:
+        return locked, False
+    locked.approved_at = timezone.now()
+    locked.approved_by = user
+    locked.save(update_fields=["approved_at", "approved_by", "updated_at"])
+    record_audit(user, AuditEntry.Action.UPDATE, locked, fields=["approved_at"], reason="approve")
+    return locked, True
 
 
 def clear_cache(**kwargs):

@@ -482,7 +482,7 @@ class MarqueeMessage(models.Model):
     def approval(self):
         if self.is_approved:
             return _("approved")
-        return _("waiting for the director: open and save to approve")
+        return _("waiting for the director's approval")
 
     approval.short_description = _("approval")
 

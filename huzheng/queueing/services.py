@@ -33,6 +33,7 @@ from huzheng.queueing.channels import channel
 from huzheng.queueing.line import PRIORITY_KINDS, PRIORITY_RUN, recent_calls, waiting_line  # noqa: F401
 from huzheng.queueing.marquee import (  # noqa: F401
     CACHE_SECONDS,
+    approve_message,
     clear_cache,
     current_messages,
     save_message,

@@ -4,14 +4,19 @@ the counter console and the queue statistics."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.forms import CheckboxSelectMultiple
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus import MenuItem as ListMenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import BaseOperationView, WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
 from huzheng.core.admin_views import OfficeScopedViewSet
@@ -104,6 +109,9 @@ class KioskViewSet(OfficeScopedViewSet):
     form_fields = ["office", "name", "is_active"]
 
 
+MARQUEE = "marquee"  # the viewset's name and URL namespace
+
+
 class MarqueeCreateView(generic.CreateView):
     def save_instance(self):
         instance = services.save_message(self.form.save(commit=False), user=self.request.user)
@@ -118,6 +126,73 @@ class MarqueeEditView(generic.EditView):
         log(instance=instance, action="wagtail.edit", content_changed=self.has_content_changes)
         return instance
 
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if _may_approve(self.request.user, self.object):
+            url = reverse(f"{MARQUEE}:approve", args=[self.object.pk])
+            buttons.append(Button(_("Approve"), url=url, icon_name="check", priority=5))
+        return buttons
+
+
+class MarqueeIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if _may_approve(self.request.user, instance):
+            url = reverse(f"{MARQUEE}:approve", args=[instance.pk])
+            buttons.append(ListMenuItem(_("Approve"), url=url, icon_name="check", priority=5))
+        return buttons
+
+
+class MarqueeApproveView(WagtailAdminTemplateMixin, BaseOperationView):
+    """核可: the director approves an editor's waiting message. GET shows the message
+    and asks; POST approves it (services.approve_message) and goes back to the list."""
+
+    model = MarqueeMessage
+    template_name = "queueing/admin/marquee_approve.html"
+    page_title = _("Approve a marquee message")
+    header_icon = "pick"
+    url_namespace = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("queueing.approve_marqueemessage"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_object_queryset(self):
+        # Within the director's own offices; a message for every office is county staff's.
+        return for_staff(
+            MarqueeMessage.objects.select_related("office", "created_by"), self.request.user
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            message=self.object,
+            index_url=reverse(f"{self.url_namespace}:index"),
+            edit_url=reverse(f"{self.url_namespace}:edit", args=[self.object.pk]),
+            **kwargs,
+        )
+
+    def perform_operation(self):
+        self.object, self.approved_now = services.approve_message(
+            self.object, user=self.request.user
+        )
+
+    def get_success_message(self):
+        if self.approved_now:
+            return gettext("Approved: the message shows from its start time.")
+        return gettext("This message was already approved.")
+
+    def get_success_url(self):
+        return self.next_url or reverse(f"{self.url_namespace}:index")
+
+
+def _may_approve(user, message):
+    return not message.is_approved and user.has_perm("queueing.approve_marqueemessage")
+
 
 class MarqueeMessageViewSet(OfficeScopedViewSet):
     model = MarqueeMessage
@@ -127,6 +202,7 @@ class MarqueeMessageViewSet(OfficeScopedViewSet):
     add_to_admin_menu = True
     # Messages for every office are listed for everyone, edited only by county staff.
     list_unscoped = True
+    index_view_class = MarqueeIndexView
     add_view_class = MarqueeCreateView
     edit_view_class = MarqueeEditView
     list_display = ["text", "kind", "office", "starts_at", "ends_at", "created_by", "approval"]
@@ -142,6 +218,10 @@ class MarqueeMessageViewSet(OfficeScopedViewSet):
         "starts_at",
         "ends_at",
     ]
+
+    def get_urlpatterns(self):
+        approve = MarqueeApproveView.as_view(url_namespace=self.url_namespace)
+        return [*super().get_urlpatterns(), path("approve/<int:pk>/", approve, name="approve")]
 
 
 @hooks.register("register_admin_viewset")
@@ -208,4 +288,4 @@ def register_statistics_link():
 
 @hooks.register("register_admin_viewset")
 def register_marquee():
-    return MarqueeMessageViewSet("marquee")
+    return MarqueeMessageViewSet(MARQUEE)

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from huzheng.core.models import AuditEntry
 from huzheng.core.tests.factories import OfficeFactory
 from huzheng.queueing import services
 from huzheng.queueing.models import MarqueeMessage
@@ -334,3 +335,55 @@ def test_an_editors_message_waits_for_the_directors_approval_but_a_counter_outag
     client.force_login(_user("editor"))
     client.post(reverse("marquee:edit", args=[notice.pk]), _form_data(huxi, text="改過的公告"))
     assert "改過的公告" not in _showing(huxi) and "編輯的公告" not in _showing(huxi)
+
+
+def test_the_director_approves_a_waiting_message_with_the_approve_button(client, demo_data):
+    huxi = demo_data["huxi"]
+    client.force_login(_user("editor"))
+    client.post(reverse("marquee:add"), _form_data(huxi, text="編輯的公告"))
+    notice = MarqueeMessage.objects.get(text="編輯的公告")
+    approve = reverse("marquee:approve", args=[notice.pk])
+    # The editor has no such button and cannot approve.
+    assert approve not in client.get(reverse("marquee:index")).content.decode()
+    assert client.post(approve).status_code in (302, 403)
+    notice.refresh_from_db()
+    assert not notice.is_approved
+
+    client.force_login(_user("director"))
+    assert approve in client.get(reverse("marquee:index")).content.decode()
+    assert approve in client.get(reverse("marquee:edit", args=[notice.pk])).content.decode()
+    page = client.get(approve)
+    assert page.status_code == 200
+    assert "編輯的公告" in page.content.decode() and 'method="post"' in page.content.decode()
+    assert not MarqueeMessage.objects.get(pk=notice.pk).is_approved  # asking changes nothing
+
+    response = client.post(approve)
+    assert response.status_code == 302 and response["Location"] == reverse("marquee:index")
+    notice.refresh_from_db()
+    assert notice.approved_by.username == "director"
+    assert "編輯的公告" in _showing(huxi)
+    entries = AuditEntry.objects.filter(object_type="queueing.marqueemessage", object_id=notice.pk)
+    assert entries.filter(action=AuditEntry.Action.UPDATE, username="director").count() == 1
+    # A second click changes nothing and writes nothing.
+    approved_at = notice.approved_at
+    assert client.post(approve).status_code == 302
+    notice.refresh_from_db()
+    assert notice.approved_at == approved_at and entries.count() == 1
+    assert approve not in client.get(reverse("marquee:index")).content.decode()
+
+
+def test_a_director_cannot_approve_another_offices_message(client, demo_data):
+    other = MarqueeMessage.objects.create(
+        office=demo_data["magong"],
+        kind="notice",
+        text="馬公的公告",
+        starts_at=NOW,
+        ends_at=NOW + HOUR,
+        approved_at=None,  # waiting, as an editor's message does
+    )
+    client.force_login(_user("director"))
+    for url in (reverse("marquee:approve", args=[other.pk]), "/admin/marquee/approve/x/"):
+        assert client.get(url).status_code == 404
+        assert client.post(url).status_code == 404
+    other.refresh_from_db()
+    assert not other.is_approved
