@@ -104,3 +104,48 @@ def test_print_shows_the_messages_without_the_button(page, live_site):
     assert _animation(page) == "none"
     assert page.get_by_text(OUTAGE).is_visible()
     assert page.get_by_text(NOTICE).is_visible()
+
+
+def test_the_director_approves_an_editors_message_by_keyboard(page, live_site, axe):
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from huzheng.core.models import Office
+    from huzheng.queueing import services
+    from huzheng.queueing.models import MarqueeMessage
+    from tests.test_browser_reveal import log_in
+
+    now = timezone.now()
+    editor = get_user_model().objects.get(username="editor")
+    waiting = services.save_message(
+        MarqueeMessage(
+            office=Office.objects.get(code="huxi"),
+            kind="notice",
+            text="編輯撰寫的公告，待主任核可",
+            starts_at=now - dt.timedelta(hours=1),
+            ends_at=now + dt.timedelta(hours=1),
+        ),
+        user=editor,
+    )
+    page.goto(live_site + "/")
+    assert "編輯撰寫的公告" not in page.locator("body").inner_text()
+
+    log_in(page, live_site, "director", f"/admin/marquee/edit/{waiting.pk}/")
+    approve = page.get_by_role("link", name="核可", exact=True)
+    approve.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"/admin/marquee/approve/{waiting.pk}/")
+    assert "編輯撰寫的公告，待主任核可" in page.locator("main").inner_text()
+    axe(page)
+    button = page.get_by_role("button", name="核可", exact=True)
+    button.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/admin/marquee/")
+    assert "已核可" in page.locator(".messages").inner_text()
+
+    page.goto(live_site + "/")
+    assert "編輯撰寫的公告，待主任核可" in page.locator(".marquee").inner_text()

@@ -16,10 +16,11 @@ from wagtail.admin.ui.menus import MenuItem as ListMenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseOperationView, WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
 from huzheng.core.admin_views import OfficeScopedViewSet
+from huzheng.core.i18n import person_name
 from huzheng.core.services import for_staff
 from huzheng.queueing import services
 from huzheng.queueing.models import Counter, Kiosk, MarqueeMessage, Series
@@ -127,11 +128,12 @@ class MarqueeEditView(generic.EditView):
         return instance
 
     @cached_property
-    def header_more_buttons(self):
-        buttons = super().header_more_buttons
+    def header_buttons(self):
+        # In plain sight, not in the "more" menu: approving is what the director came for.
+        buttons = list(super().header_buttons)
         if _may_approve(self.request.user, self.object):
             url = reverse(f"{MARQUEE}:approve", args=[self.object.pk])
-            buttons.append(Button(_("Approve"), url=url, icon_name="check", priority=5))
+            buttons.append(HeaderButton(_("Approve"), url=url, icon_name="check"))
         return buttons
 
 
@@ -168,9 +170,15 @@ class MarqueeApproveView(WagtailAdminTemplateMixin, BaseOperationView):
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data())
 
+    def get_breadcrumbs_items(self):
+        label = MarqueeMessage._meta.verbose_name_plural
+        index = {"url": reverse(f"{MARQUEE}:index"), "label": label}
+        return [*self.breadcrumbs_items, index, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             message=self.object,
+            author=person_name(self.object.created_by) if self.object.created_by else "—",
             index_url=reverse(f"{self.url_namespace}:index"),
             edit_url=reverse(f"{self.url_namespace}:edit", args=[self.object.pk]),
             **kwargs,
