@@ -11,7 +11,7 @@ from django.utils import timezone
 from huzheng.core import pagecache
 from huzheng.core.cache import Generation
 from huzheng.core.models import AuditEntry
-from huzheng.core.services import record_audit
+from huzheng.core.services import record_audit, staff_office_ids
 from huzheng.queueing.models import (
     MarqueeMessage,
 )
@@ -72,9 +72,22 @@ def save_message(message, *, user=None):
 def goes_live_at_once(message, user):
     if user is None:
         return True
-    if user.has_perm("queueing.approve_marqueemessage"):
+    if user.has_perm(APPROVE):
         return True
     return message.is_outage and user.has_perm("queueing.serve_ticket")
+
+
+APPROVE = "queueing.approve_marqueemessage"
+
+
+def may_approve(user, message):
+    """Whether this member of staff may approve (核可) the message: the director's
+    permission, for a message of their own office; a message for every office only by
+    staff who see every office (county staff)."""
+    if not user.has_perm(APPROVE):
+        return False
+    office_ids = staff_office_ids(user)
+    return office_ids is None or message.office_id in office_ids
 
 
 @transaction.atomic
@@ -82,8 +95,8 @@ def approve_message(message, *, user):
     """The director approves (核可) a waiting message: it shows from its start time.
     Approving an approved message changes nothing (two directors, or a second click);
     the approval is written to the audit log."""
-    if not user.has_perm("queueing.approve_marqueemessage"):
-        raise PermissionError("approve_marqueemessage")
+    if not may_approve(user, message):
+        raise PermissionError(APPROVE)
     locked = MarqueeMessage.objects.select_for_update().get(pk=message.pk)
     if locked.approved_at is not None:
         return locked, False

@@ -32,10 +32,12 @@ from huzheng.core.services import demo_mode_applies, opening_status, staff_may_s
 from huzheng.queueing.channels import channel
 from huzheng.queueing.line import PRIORITY_KINDS, PRIORITY_RUN, recent_calls, waiting_line  # noqa: F401
 from huzheng.queueing.marquee import (  # noqa: F401
+    APPROVE,
     CACHE_SECONDS,
     approve_message,
     clear_cache,
     current_messages,
+    may_approve,
     save_message,
 )
 from huzheng.queueing.models import (

@@ -154,10 +154,9 @@ class MarqueeApproveView(WagtailAdminTemplateMixin, BaseOperationView):
     template_name = "queueing/admin/marquee_approve.html"
     page_title = _("Approve a marquee message")
     header_icon = "pick"
-    url_namespace = None
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("queueing.approve_marqueemessage"):
+        if not request.user.has_perm(services.APPROVE):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -179,15 +178,18 @@ class MarqueeApproveView(WagtailAdminTemplateMixin, BaseOperationView):
         return super().get_context_data(
             message=self.object,
             author=person_name(self.object.created_by) if self.object.created_by else "—",
-            index_url=reverse(f"{self.url_namespace}:index"),
-            edit_url=reverse(f"{self.url_namespace}:edit", args=[self.object.pk]),
+            index_url=reverse(f"{MARQUEE}:index"),
+            edit_url=reverse(f"{MARQUEE}:edit", args=[self.object.pk]),
             **kwargs,
         )
 
     def perform_operation(self):
-        self.object, self.approved_now = services.approve_message(
-            self.object, user=self.request.user
-        )
+        try:
+            self.object, self.approved_now = services.approve_message(
+                self.object, user=self.request.user
+            )
+        except PermissionError:
+            raise PermissionDenied from None
 
     def get_success_message(self):
         if self.approved_now:
@@ -195,11 +197,11 @@ class MarqueeApproveView(WagtailAdminTemplateMixin, BaseOperationView):
         return gettext("This message was already approved.")
 
     def get_success_url(self):
-        return self.next_url or reverse(f"{self.url_namespace}:index")
+        return self.next_url or reverse(f"{MARQUEE}:index")
 
 
 def _may_approve(user, message):
-    return not message.is_approved and user.has_perm("queueing.approve_marqueemessage")
+    return not message.is_approved and services.may_approve(user, message)
 
 
 class MarqueeMessageViewSet(OfficeScopedViewSet):
@@ -228,7 +230,7 @@ class MarqueeMessageViewSet(OfficeScopedViewSet):
     ]
 
     def get_urlpatterns(self):
-        approve = MarqueeApproveView.as_view(url_namespace=self.url_namespace)
+        approve = MarqueeApproveView.as_view()
         return [*super().get_urlpatterns(), path("approve/<int:pk>/", approve, name="approve")]
 
 

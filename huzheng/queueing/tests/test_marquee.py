@@ -355,6 +355,7 @@ def test_the_director_approves_a_waiting_message_with_the_approve_button(client,
     page = client.get(approve)
     assert page.status_code == 200
     assert "編輯的公告" in page.content.decode() and 'method="post"' in page.content.decode()
+    assert "民國115年11月27日 08:00" in page.content.decode()  # when it shows, as the office writes
     assert not MarqueeMessage.objects.get(pk=notice.pk).is_approved  # asking changes nothing
 
     response = client.post(approve)
@@ -387,3 +388,30 @@ def test_a_director_cannot_approve_another_offices_message(client, demo_data):
         assert client.post(url).status_code == 404
     other.refresh_from_db()
     assert not other.is_approved
+
+
+def test_the_service_refuses_an_approval_outside_the_directors_office_and_changes_nothing(
+    demo_data,
+):
+    waiting = {
+        "kind": "notice",
+        "starts_at": NOW,
+        "ends_at": NOW + HOUR,
+        "approved_at": None,
+    }
+    magong = MarqueeMessage.objects.create(office=demo_data["magong"], text="馬公", **waiting)
+    everywhere = MarqueeMessage.objects.create(office=None, text="全縣", **waiting)
+    huxi = MarqueeMessage.objects.create(office=demo_data["huxi"], text="湖西", **waiting)
+    for user, message in (
+        (_user("director"), magong),
+        (_user("director"), everywhere),  # a message for every office is county staff's
+        (_user("editor"), huxi),
+    ):
+        with pytest.raises(PermissionError):
+            services.approve_message(message, user=user)
+        message.refresh_from_db()
+        assert not message.is_approved
+    assert not AuditEntry.objects.filter(object_type="queueing.marqueemessage").exists()
+    services.approve_message(huxi, user=_user("director"))
+    huxi.refresh_from_db()
+    assert huxi.approved_by.username == "director"
