@@ -188,10 +188,10 @@ def through_index():
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        try:
-            yield
-        finally:
-            cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
+        yield
+        # Set for the transaction, the setting would outlive this block inside an outer
+        # one. On an error the block's savepoint is rolled back, and the setting with it.
+        cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
 
 
 def _parts(groups, every):

@@ -1,6 +1,7 @@
 """The inverted index: its terms follow every write, and the candidates it picks always
 include every document the substring check would find."""
 
+import pytest
 from django.db import connection
 
 from huzheng.search import postings, services
@@ -68,3 +69,24 @@ def test_terms_are_the_folded_bigrams_last_characters_and_latin_words():
     assert len(terms.split()) == 3 + 1 + 1 + 1  # 戶籍 籍謄 謄本, 本, english, 臺
     assert postings.word_terms("臺") == ([postings._code("臺")], True)
     assert postings.word_terms("e戶") is None
+
+
+def test_through_the_index_leaves_the_planner_as_it_found_it_even_on_an_error(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL's planner is told to use the index")
+    from django.db import DatabaseError, transaction
+
+    def seqscan():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            return cursor.fetchone()[0]
+
+    with transaction.atomic():  # the test's own transaction is the outer one too
+        with postings.through_index():
+            assert seqscan() == "off"
+        assert seqscan() == "on"
+        with pytest.raises(DatabaseError) as raised, postings.through_index():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1 / 0")
+        assert "division by zero" in str(raised.value)  # the error itself, not a later one
+        assert seqscan() == "on"
