@@ -46,7 +46,6 @@ def demo_postgres(demo_postgres_template):
     """A fresh clone of the demo database for one test, as a `DATABASE_URL`."""
     base, template = demo_postgres_template
     name = f"huzheng_platform_{os.getpid()}"
-    admin_sql(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     clone_postgres(base, template, name)
     try:
         yield with_database(base, name)

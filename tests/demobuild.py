@@ -116,23 +116,28 @@ def place_copy(vendor, name):
     server) a fresh copy of the run's migrated build for `vendor`, replacing what is
     there: a worker's test database, which Django then keeps (`keepdb`) and only brings up
     to date."""
-    from tests.served import admin_sql, clone_postgres, copy_sqlite
-
-    migrated = ready(f"migrated-{vendor}")
-    if vendor == "sqlite":
-        copy_sqlite(migrated, name)
-        return
-    admin_sql(_postgres_base(), f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    clone_postgres(_postgres_base(), migrated, name)
+    _copy(vendor, ready(f"migrated-{vendor}"), name)
 
 
 def drop_copy(vendor, name):
     """Drop a database `place_copy` made."""
+    from tests.served import remove_sqlite
+
     if vendor == "sqlite":
-        for path in (name, f"{name}-wal", f"{name}-shm"):
-            Path(path).unlink(missing_ok=True)
+        remove_sqlite(name)
     else:
         _drop_postgres(name)
+
+
+def _copy(vendor, source, target):
+    """Replace the database `target` by a copy of `source`: a SQLite file copy, or a
+    clone on the run's PostgreSQL server."""
+    from tests.served import clone_postgres, copy_sqlite
+
+    if vendor == "sqlite":
+        copy_sqlite(source, target)
+    else:
+        clone_postgres(_postgres_base(), source, target)
 
 
 def kinds_for(fixturenames, vendor, postgres_url):
@@ -185,13 +190,7 @@ def _drop_postgres(name):
 
 
 def _build(kind, url):
-    from tests.served import (
-        admin_sql,
-        clone_postgres,
-        copy_sqlite,
-        manage,
-        platform_environment,
-    )
+    from tests.served import admin_sql, manage, platform_environment
 
     stage, vendor = kind.split("-")
     where = url.removeprefix("sqlite:///") if vendor == "sqlite" else _postgres_name(kind)
@@ -201,12 +200,7 @@ def _build(kind, url):
             admin_sql(url, f'CREATE DATABASE "{where}"')
         _as_the_tests_do(url, "migrate")
         return where
-    migrated = ready(f"migrated-{vendor}")
-    if vendor == "sqlite":
-        copy_sqlite(migrated, where)
-    else:
-        admin_sql(url, f'DROP DATABASE IF EXISTS "{where}" WITH (FORCE)')
-        clone_postgres(url, migrated, where)
+    _copy(vendor, ready(f"migrated-{vendor}"), where)
     if stage == "served":
         manage(platform_environment(DATABASE_URL=url), "seed_demo", "-v0")
     else:

@@ -72,11 +72,12 @@ def admin_sql(database_url, sql):
 
 def clone_postgres(url, template, name):
     """CREATE DATABASE `name` as a copy of `template` (on the server of `url`), which is
-    the fastest copy PostgreSQL makes. It refuses while another session is connected to
-    the template (a build that has not quite let go of it), so a refused clone tries
-    again."""
+    the fastest copy PostgreSQL makes, replacing it. It refuses while another session is
+    connected to the template (a build that has not quite let go of it), so a refused
+    clone tries again."""
     import psycopg
 
+    admin_sql(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     for attempt in range(50):
         try:
             admin_sql(url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
@@ -91,15 +92,19 @@ def copy_sqlite(source, target):
     """Copy the SQLite database at `source` to the path `target`, replacing it."""
     import sqlite3
 
-    target = Path(target)
-    for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
-        leftover.unlink(missing_ok=True)
+    remove_sqlite(target)
     reader, writer = sqlite3.connect(source), sqlite3.connect(target)
     try:
         reader.backup(writer)  # consistent even with the source in WAL mode
     finally:
         reader.close()
         writer.close()
+
+
+def remove_sqlite(path):
+    """Remove a SQLite database file with its write-ahead log and shared-memory files."""
+    for leftover in (path, f"{path}-wal", f"{path}-shm"):
+        Path(leftover).unlink(missing_ok=True)
 
 
 def empty_redis(url):
